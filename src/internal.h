@@ -1,0 +1,284 @@
+/*
+ * internal.h - types and helpers shared by the library's modules.
+ * Not installed; callers of the library use align.h only.
+ */
+#ifndef ALIGN_INTERNAL_H
+#define ALIGN_INTERNAL_H
+
+#include "align.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Largest input accepted per side, after decoding. Offsets are 32-bit. */
+#define AL_MAX_INPUT ((size_t)1 << 30)
+
+/* ---- util.c: errors, memory, buffers, UTF-8 ---- */
+
+/* Fills ERR (if not NULL) with CODE and a printf-style message; returns CODE. */
+int al_fail(al_error *err, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+void *al_malloc(size_t n);           /* NULL on failure or overflow */
+void *al_calloc(size_t n, size_t size);
+void *al_realloc_array(void *p, size_t n, size_t size);
+char *al_strndup(const char *s, size_t n);
+
+/* Growable byte buffer. Zero-initialise; al_buf_free releases. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} al_buf;
+
+int al_buf_reserve(al_buf *b, size_t extra);            /* AL_OK / AL_ENOMEM */
+int al_buf_append(al_buf *b, const char *s, size_t n);
+int al_buf_putc(al_buf *b, char c);
+int al_buf_printf(al_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void al_buf_free(al_buf *b);
+
+/* Decodes one UTF-8 code point at S (N bytes available) into *CP and returns
+ * its length, or 0 when the bytes there are not valid UTF-8 (then *CP is the
+ * first byte). S must hold at least one byte. */
+size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+
+/* Encodes CP into OUT (4 bytes room); returns the length. */
+size_t al_utf8_encode(int32_t cp, char *out);
+
+/* Hash of N bytes (FNV-1a, 64 bit). */
+uint64_t al_hash(const char *s, size_t n);
+
+/* String interning table: every distinct string gets an id 0, 1, 2, ...
+ * Strings are copied into an arena owned by the table. */
+typedef struct al_strtab al_strtab;
+al_strtab *al_strtab_new(void);
+void al_strtab_free(al_strtab *t);
+/* Id of S, adding it when ADD is true; -1 when absent (or out of memory). */
+int32_t al_strtab_id(al_strtab *t, const char *s, size_t n, bool add);
+const char *al_strtab_str(const al_strtab *t, int32_t id);
+size_t al_strtab_count(const al_strtab *t);
+
+/* Reads a whole file ("-" is stdin) into *DATA and *LEN (NUL-terminated). */
+int al_read_file(const char *path, char **data, size_t *len, al_error *err);
+
+/* ---- languages ---- */
+typedef enum { AL_LANG_DE = 0, AL_LANG_FR, AL_LANG_EN, AL_LANG_COUNT,
+               AL_LANG_UNKNOWN = -1 } al_lang;
+al_lang al_lang_from_name(const char *name);
+const char *al_lang_name(al_lang l);
+
+/* ---- decode.c ---- */
+
+/* Converts LEN bytes of input named NAME to UTF-8. ENCODING is an iconv name
+ * or NULL (then: BOM, UTF-16 sniffing, else UTF-8 validated). The result has
+ * no BOM and is NUL-terminated; *OUT is malloc'ed. */
+int al_decode(const char *name, const char *bytes, size_t len,
+              const char *encoding, char **out, size_t *out_len,
+              al_error *err);
+
+/* ---- normalize.c ---- */
+
+/* Damage bits found in a stretch of text (detection only). */
+enum {
+    AL_DAMAGE_FFFD = 1u << 0,      /* U+FFFD replacement character */
+    AL_DAMAGE_QMARKS = 1u << 1,    /* ?? runs standing for lost characters */
+    AL_DAMAGE_MOJIBAKE = 1u << 2,  /* UTF-8 read as Latin-1/1252: Ã©, â€™ */
+    AL_DAMAGE_CONTROL = 1u << 3    /* C0/C1 control characters */
+};
+
+/* Knots mapping normalized offsets back to the original: between knots the
+ * two texts advance together byte for byte. */
+typedef struct {
+    uint32_t norm, orig;
+} al_knot;
+
+typedef struct {
+    char *text;          /* normalized UTF-8, NUL-terminated */
+    size_t len;
+    al_knot *knots;
+    size_t n_knots;
+} al_norm;
+
+/* Normalizes ORIG: line ends to \n, NFC, space variants to ' ', invisible
+ * characters (soft hyphen, zero-width, BOM) removed. */
+int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err);
+void al_norm_free(al_norm *n);
+/* Offset in the original of normalized offset OFF. */
+size_t al_norm_to_orig(const al_norm *n, size_t off);
+/* Damage bits of a stretch of original text. */
+unsigned al_damage_scan(const char *s, size_t n);
+
+/* ---- segment.c ---- */
+
+typedef struct {
+    uint32_t start, len;     /* byte span in the normalized text */
+    uint32_t ostart, olen;   /* byte span in the original text */
+    uint32_t para;           /* paragraph index */
+    uint32_t damage;         /* AL_DAMAGE_* bits */
+} al_sent;
+
+typedef struct al_abbrev al_abbrev;
+al_abbrev *al_abbrev_load(const char *path, al_error *err);
+void al_abbrev_free(al_abbrev *a);
+/* True when WORD (with its final period, N bytes) is a known abbreviation. */
+bool al_abbrev_has(const al_abbrev *a, const char *word, size_t n);
+
+/* Sentence spans of normalized text. PRESEG: one sentence per line.
+ * *OUT is malloc'ed; *N_PARAS gets the paragraph count. */
+int al_segment(const char *text, size_t len, const al_abbrev *abbrev,
+               al_lang lang, bool preseg, al_sent **out, size_t *n_out,
+               size_t *n_paras, al_error *err);
+
+/* ---- text (text.c) ---- */
+struct al_text {
+    int side;
+    char *name;
+    char *orig;              /* decoded original, NUL-terminated */
+    size_t orig_len;
+    al_norm norm;
+    al_sent *sents;
+    size_t n_sents;
+    size_t n_paras;
+    al_lang lang;
+};
+
+/* Normalized text of sentence I. */
+static inline const char *al_sent_norm(const al_text *t, size_t i, size_t *len)
+{
+    *len = t->sents[i].len;
+    return t->norm.text + t->sents[i].start;
+}
+
+/* ---- lexicon.c: words, stems, bilingual dictionary ---- */
+
+/* A word is a maximal run of letters, digits, hyphens and apostrophes inside
+ * words. Tokens are reported to a callback with their byte span. */
+typedef void (*al_token_fn)(const char *tok, size_t n, size_t off, void *ud);
+void al_tokenize(const char *s, size_t n, al_token_fn fn, void *ud);
+
+/* Lowercases and strips accents from a token into OUT; returns length. */
+size_t al_fold(const char *tok, size_t n, al_buf *out);
+
+typedef struct al_lexicon al_lexicon;
+
+/* One word a line ('#' starts a comment); NULL when missing or unreadable. */
+al_strtab *al_wordlist_load(const char *path);
+/* Adds stop-word hits per language of S to SCORE[AL_LANG_COUNT]. */
+void al_lang_stopwords_score(const al_model *m, const char *s, size_t n,
+                             double *score);
+/* Is FOLDED (lowercase, accents stripped) a stop word of LANG? */
+bool al_is_stopword(const al_model *m, al_lang lang, const char *folded,
+                    size_t n);
+
+/* ---- numbers.c ---- */
+
+/* Canonical numbers in a sentence, as normalized decimal strings ("1500",
+ * "5.5", "6." for ordinals), in order of appearance, with spans. */
+typedef struct {
+    char value[32];
+    uint32_t off, len;       /* span in the text given */
+} al_number;
+
+/* Extracts numbers of S (normalized text in language LANG). Returns the count,
+ * writing at most MAX into OUT. */
+size_t al_numbers(const char *s, size_t n, al_lang lang, al_number *out,
+                  size_t max);
+
+/* ---- anchor.c: per-sentence features ---- */
+typedef struct {
+    uint32_t id;
+    float weight;
+} al_feature;
+
+typedef struct {
+    float *len;              /* characters per sentence */
+    uint32_t *off;           /* n + 1 offsets into feat */
+    al_feature *feat;        /* per sentence: sorted by id, unique */
+    size_t n_feat;
+} al_sentfeat;
+
+/* Features of both texts, with ids shared between them. */
+int al_features(const al_model *m, const al_text *src, const al_text *tgt,
+                al_sentfeat *fs, al_sentfeat *ft);
+void al_sentfeat_free(al_sentfeat *sf);
+/* Adds a dictionary feature (kind '@') to the feature context CTX. */
+void al_feature_add(void *ctx, const char *s, size_t n, double w);
+
+/* Dictionary features of a folded word FOLD (original token TOK) of LANG on
+ * SIDE: calls al_feature_add(CTX, ...) for each concept it translates to.
+ * Does nothing when the model has no lexicon for the pair. */
+void al_lexicon_features(const al_model *m, al_lang lang, int side,
+                         const char *fold, size_t fn, const char *tok,
+                         size_t tn, void *ctx, double w);
+
+/* ---- model (model.c) ---- */
+struct al_model {
+    al_options opt;
+    char *dict_dir;
+    char *hunspell_dir;
+    al_abbrev *abbrev[AL_LANG_COUNT];
+    al_strtab *stop[AL_LANG_COUNT];   /* folded stop words, may be NULL */
+    al_lexicon *lex;         /* NULL when no lexicon is loaded */
+    double anchor_weight;    /* weight of the anchor similarity (align.c) */
+};
+
+/* Path DICT_DIR/STEM+LANG.txt, malloc'ed (NULL when out of memory). */
+char *al_dict_path(const al_model *m, const char *stem, const char *lang);
+
+/* The abbreviation list of LANG (loaded at model creation). */
+const al_abbrev *al_model_abbrev(const al_model *m, al_lang lang);
+
+/* ---- align.c / check.c ---- */
+
+typedef struct {
+    al_flag_code code;
+    al_severity severity;
+    int side;
+    size_t span_begin, span_end;
+    char *message;
+    size_t bead;
+} al_flag_rec;
+
+struct al_result {
+    const al_text *text[2];
+    al_bead *beads;
+    size_t n_beads;
+    al_flag_rec *flags;      /* sorted by bead */
+    size_t n_flags, cap_flags;
+    size_t *flag_first;      /* n_beads + 1 offsets into flags */
+};
+
+/* Computes beads of SRC/TGT into R (r->beads, r->n_beads). */
+int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
+                   al_result *r, al_error *err);
+
+/* Adds a flag to R for BEAD; the message is formatted and copied. */
+int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,
+                       al_severity sev, int side, size_t span_begin,
+                       size_t span_end, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+
+/* Runs the enabled checks over R's beads, adding flags. */
+int al_check(const al_model *m, al_result *r, al_error *err);
+
+/* ---- writers (write_*.c) ---- */
+typedef int (*al_writer_fn)(const al_result *r, FILE *out,
+                            const al_write_options *wo);
+int al_write_tsv(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_beads(const al_result *r, FILE *out, const al_write_options *wo);
+
+/* Appends the text of sentences [BEGIN, BEGIN+N) of T to B, as the user wrote
+ * them, joined by one space, with tabs/newlines/CR folded to spaces. */
+int al_bead_text(const al_text *t, size_t begin, size_t n, al_buf *b);
+
+#endif /* ALIGN_INTERNAL_H */

@@ -1,0 +1,390 @@
+/*
+ * main.c - the align command: options, files, exit status. Everything else
+ * is in the library (align.h).
+ */
+#include "config.h"
+#include "align.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *progname = "align";
+
+enum {
+    OPT_ENCODING = 256, OPT_SRC_ENCODING, OPT_TGT_ENCODING, OPT_SEGMENT_ONLY,
+    OPT_MAX_BEAD, OPT_DICT, OPT_DICT_DIR, OPT_HUNSPELL_DIR, OPT_FAIL_ON,
+    OPT_CHECKS, OPT_MIN_SCORE, OPT_NO_SECOND_PASS, OPT_COLOR, OPT_LANG,
+};
+
+static const struct option long_opts[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"source-lang", required_argument, NULL, 's'},
+    {"target-lang", required_argument, NULL, 't'},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"source-encoding", required_argument, NULL, OPT_SRC_ENCODING},
+    {"target-encoding", required_argument, NULL, OPT_TGT_ENCODING},
+    {"presegmented", no_argument, NULL, 'p'},
+    {"segment-only", no_argument, NULL, OPT_SEGMENT_ONLY},
+    {"max-bead", required_argument, NULL, OPT_MAX_BEAD},
+    {"dict", required_argument, NULL, OPT_DICT},
+    {"dict-dir", required_argument, NULL, OPT_DICT_DIR},
+    {"hunspell-dir", required_argument, NULL, OPT_HUNSPELL_DIR},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"checks", required_argument, NULL, OPT_CHECKS},
+    {"min-score", required_argument, NULL, OPT_MIN_SCORE},
+    {"no-second-pass", no_argument, NULL, OPT_NO_SECOND_PASS},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+"Usage: %s [OPTION]... SOURCE TARGET\n"
+"       %s --segment-only [--lang L] FILE\n"
+"Align a text (SOURCE) with its translation (TARGET) sentence by sentence and\n"
+"flag suspect translations. FILE '-' is standard input.\n"
+"\n"
+"Input:\n"
+"  -s, --source-lang L      language of SOURCE: de, fr or en (default: detect)\n"
+"  -t, --target-lang L      language of TARGET (default: detect)\n"
+"      --encoding NAME      input encoding of both files (iconv name)\n"
+"      --source-encoding NAME, --target-encoding NAME   the same per side\n"
+"  -p, --presegmented       input has one sentence per line\n"
+"      --segment-only       print FILE's sentences, one per line\n"
+"      --lang L             language for --segment-only\n"
+"\n"
+"Alignment:\n"
+"      --max-bead N         at most N sentences on a side of a bead (1-4, 3)\n"
+"      --dict FILE          extra dictionary: 'src<TAB>tgt' or 'tgt @ src'\n"
+"      --dict-dir DIR       folder of abbreviation lists and lexicons\n"
+"      --hunspell-dir DIR   folder of hunspell .aff/.dic files\n"
+"      --no-second-pass     do not realign with a learned lexicon\n"
+"\n"
+"Checks:\n"
+"      --checks LIST        enable/disable flag codes: 'all', 'none',\n"
+"                           'number', '-length', ... (comma-separated)\n"
+"      --min-score X        beads scored below X get low-confidence (0.2)\n"
+"      --fail-on SEVERITY   exit 1 when a flag of SEVERITY or more is found\n"
+"                           (info, warning, error)\n"
+"\n"
+"Output:\n"
+"  -f, --format FMT         tsv (default), jsonl, tmx, xliff, beads, ladder,\n"
+"                           text, html, report\n"
+"  -o, --output FILE        write to FILE (atomically) instead of stdout\n"
+"      --color WHEN         auto, always, never (text format)\n"
+"  -q, --quiet              no messages but errors\n"
+"  -v, --verbose            report languages and counts on stderr\n"
+"  -h, --help               show this help and exit\n"
+"  -V, --version            show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 flags at or above --fail-on, 2 usage or input\n"
+"error.\n", progname, progname);
+}
+
+static int die_usage(const char *fmt, const char *arg)
+    __attribute__((format(printf, 1, 0)));
+
+static int die_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", progname);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    fprintf(stderr, fmt, arg);
+#pragma GCC diagnostic pop
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", progname);
+    return 2;
+}
+
+/* Applies a --checks LIST to *MASK. Returns 0, or -1 on an unknown name. */
+static int parse_checks(const char *list, unsigned *mask, const char **bad)
+{
+    char *copy = strdup(list);
+    if (copy == NULL)
+        return -1;
+    int rc = 0;
+    for (char *tok = strtok(copy, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        bool off = tok[0] == '-', on = tok[0] == '+';
+        const char *name = off || on ? tok + 1 : tok;
+        unsigned all = (1u << AL_FLAG_COUNT) - 1;
+        if (strcmp(name, "all") == 0) {
+            *mask = off ? 0 : all;
+            continue;
+        }
+        if (strcmp(name, "none") == 0) {
+            *mask = 0;
+            continue;
+        }
+        int code = al_flag_from_name(name);
+        if (code < 0) {
+            static char saved[64];
+            snprintf(saved, sizeof saved, "%s", name);
+            *bad = saved;
+            rc = -1;
+            break;
+        }
+        if (off)
+            *mask &= ~(1u << code);
+        else
+            *mask |= 1u << code;
+    }
+    free(copy);
+    return rc;
+}
+
+/* Output to a temporary file next to PATH, renamed into place on success. */
+typedef struct {
+    FILE *f;
+    const char *path;
+    char *tmp;
+} output;
+
+static int output_open(output *o, const char *path)
+{
+    o->path = path;
+    o->tmp = NULL;
+    if (path == NULL || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return 0;
+    }
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    if (o->tmp == NULL)
+        return -1;
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        fprintf(stderr, "%s: %s: cannot create: %s\n", progname, path,
+                strerror(errno));
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    o->f = fdopen(fd, "wb");
+    if (o->f == NULL) {
+        close(fd);
+        unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* Closes O; KEEP: rename into place, else remove. Returns 0 or -1. */
+static int output_close(output *o, bool keep)
+{
+    int rc = 0;
+    const char *name = o->tmp ? o->path : "standard output";
+    if (fflush(o->f) != 0 || ferror(o->f)) {
+        if (keep)
+            fprintf(stderr, "%s: %s: write error: %s\n", progname, name,
+                    strerror(errno ? errno : EIO));
+        rc = -1;
+    }
+    if (o->tmp != NULL) {
+        if (fclose(o->f) != 0 && rc == 0) {
+            fprintf(stderr, "%s: %s: write error: %s\n", progname, name,
+                    strerror(errno));
+            rc = -1;
+        }
+        if (keep && rc == 0 && rename(o->tmp, o->path) != 0) {
+            fprintf(stderr, "%s: %s: cannot rename: %s\n", progname, o->path,
+                    strerror(errno));
+            rc = -1;
+        }
+        if (!keep || rc != 0)
+            unlink(o->tmp);
+        free(o->tmp);
+        o->tmp = NULL;
+    }
+    return rc;
+}
+
+static int segment_only(al_model *m, const char *path, FILE *out)
+{
+    al_error err;
+    al_text *t = al_text_read(m, AL_SOURCE, path, &err);
+    if (t == NULL) {
+        fprintf(stderr, "%s: %s\n", progname, err.message);
+        return 2;
+    }
+    size_t para = 0;
+    for (size_t i = 0; i < al_text_count(t); i++) {
+        size_t p = al_text_sentence_paragraph(t, i);
+        if (i > 0 && p != para)
+            fputc('\n', out);
+        para = p;
+        size_t len;
+        const char *s = al_text_sentence(t, i, &len);
+        bool space = false;
+        for (size_t k = 0; k < len; k++) {
+            char c = s[k];
+            if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+                space = true;
+                continue;
+            }
+            if (space)
+                fputc(' ', out);
+            space = false;
+            fputc(c, out);
+        }
+        fputc('\n', out);
+    }
+    al_text_free(t);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    al_options opt;
+    al_options_init(&opt);
+    const char *format = "tsv", *outpath = NULL, *fail_on = NULL;
+    const char *color = "auto";
+    bool seg_only = false, verbose = false;
+    int c;
+    opterr = 0;    /* messages name "align", not the path it was run as */
+    while ((c = getopt_long(argc, argv, ":f:o:s:t:pqvhV", long_opts, NULL))
+           != -1) {
+        switch (c) {
+        case 'f': format = optarg; break;
+        case 'o': outpath = optarg; break;
+        case 's': opt.lang[AL_SOURCE] = optarg; break;
+        case 't': opt.lang[AL_TARGET] = optarg; break;
+        case OPT_LANG: opt.lang[AL_SOURCE] = optarg; break;
+        case OPT_ENCODING:
+            opt.encoding[AL_SOURCE] = opt.encoding[AL_TARGET] = optarg;
+            break;
+        case OPT_SRC_ENCODING: opt.encoding[AL_SOURCE] = optarg; break;
+        case OPT_TGT_ENCODING: opt.encoding[AL_TARGET] = optarg; break;
+        case 'p': opt.presegmented = 1; break;
+        case OPT_SEGMENT_ONLY: seg_only = true; break;
+        case OPT_MAX_BEAD: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end != '\0' || v < 1 || v > 4)
+                return die_usage("--max-bead takes a number from 1 to 4, "
+                                 "not '%s'", optarg);
+            opt.max_bead = (int)v;
+            break;
+        }
+        case OPT_DICT: opt.user_dict = optarg; break;
+        case OPT_DICT_DIR: opt.dict_dir = optarg; break;
+        case OPT_HUNSPELL_DIR: opt.hunspell_dir = optarg; break;
+        case OPT_FAIL_ON:
+            if (al_severity_from_name(optarg) < 0)
+                return die_usage("--fail-on takes info, warning or error, "
+                                 "not '%s'", optarg);
+            fail_on = optarg;
+            break;
+        case OPT_CHECKS: {
+            const char *bad = NULL;
+            if (parse_checks(optarg, &opt.checks, &bad) != 0)
+                return die_usage("--checks: unknown flag code '%s'",
+                                 bad ? bad : optarg);
+            break;
+        }
+        case OPT_MIN_SCORE: {
+            char *end;
+            double v = strtod(optarg, &end);
+            if (*end != '\0' || !(v >= 0 && v <= 1))
+                return die_usage("--min-score takes a number from 0 to 1, "
+                                 "not '%s'", optarg);
+            opt.min_score = v;
+            break;
+        }
+        case OPT_NO_SECOND_PASS: opt.second_pass = 0; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
+                strcmp(optarg, "never"))
+                return die_usage("--color takes auto, always or never, not "
+                                 "'%s'", optarg);
+            color = optarg;
+            break;
+        case 'q': verbose = false; break;
+        case 'v': verbose = true; break;
+        case 'h': usage(stdout); return fflush(stdout) == 0 ? 0 : 2;
+        case 'V':
+            printf("align %s\n", AL_VERSION_STRING);
+            return fflush(stdout) == 0 ? 0 : 2;
+        case ':':
+            return die_usage("option '%s' needs an argument",
+                             argv[optind - 1]);
+        default:
+            if (optopt != 0 && optopt < 256) {
+                char opt_name[3] = {'-', (char)optopt, '\0'};
+                return die_usage("invalid option '%s'", opt_name);
+            }
+            return die_usage("unrecognized option '%s'", argv[optind - 1]);
+        }
+    }
+    int fmt = al_format_from_name(format);
+    if (fmt < 0)
+        return die_usage("unknown format '%s' (tsv, jsonl, tmx, xliff, "
+                         "beads, ladder, text, html, report)", format);
+    int nfiles = argc - optind;
+    if (seg_only ? nfiles != 1 : nfiles != 2)
+        return die_usage("%s", seg_only ? "--segment-only takes one FILE"
+                                        : "expected SOURCE and TARGET files");
+    if (!seg_only && strcmp(argv[optind], "-") == 0 &&
+        strcmp(argv[optind + 1], "-") == 0)
+        return die_usage("%s", "only one of SOURCE and TARGET can be '-'");
+
+    al_error err;
+    al_model *m = al_model_new(&opt, &err);
+    if (m == NULL) {
+        fprintf(stderr, "%s: %s\n", progname, err.message);
+        return 2;
+    }
+    output out;
+    if (output_open(&out, outpath) != 0) {
+        al_model_free(m);
+        return 2;
+    }
+    int status;
+    if (seg_only) {
+        status = segment_only(m, argv[optind], out.f);
+    } else {
+        al_text *src = al_text_read(m, AL_SOURCE, argv[optind], &err);
+        al_text *tgt = src ? al_text_read(m, AL_TARGET, argv[optind + 1], &err)
+                           : NULL;
+        al_result *r = tgt ? al_align(m, src, tgt, &err) : NULL;
+        al_write_options wo = {0};
+        wo.source_name = argv[optind];
+        wo.target_name = argv[optind + 1];
+        wo.color = strcmp(color, "always") == 0 ||
+                   (strcmp(color, "auto") == 0 && out.tmp == NULL &&
+                    isatty(fileno(stdout)));
+        if (r == NULL || al_write(r, (al_format)fmt, out.f, &wo, &err) != 0) {
+            fprintf(stderr, "%s: %s\n", progname, err.message);
+            status = 2;
+        } else {
+            if (verbose)
+                fprintf(stderr, "%s: %s: %zu sentences (%s); %s: %zu "
+                        "sentences (%s); %zu beads\n", progname, argv[optind],
+                        al_text_count(src), al_text_lang(src),
+                        argv[optind + 1], al_text_count(tgt),
+                        al_text_lang(tgt), al_result_count(r));
+            status = fail_on != NULL && al_result_max_severity(r) >=
+                     al_severity_from_name(fail_on) ? 1 : 0;
+        }
+        al_result_free(r);
+        al_text_free(tgt);
+        al_text_free(src);
+    }
+    if (output_close(&out, status != 2) != 0)
+        status = 2;
+    al_model_free(m);
+    return status;
+}

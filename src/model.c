@@ -1,0 +1,133 @@
+/*
+ * model.c - options and the resources shared by all pairs: where dictionaries
+ * are found, abbreviation lists, stop-word profiles for language detection.
+ */
+#include "config.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef AL_DICTDIR
+#define AL_DICTDIR "/usr/local/share/align"
+#endif
+
+void al_options_init(al_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_bead = 3;
+    opt->checks = (1u << AL_FLAG_COUNT) - 1;
+    opt->min_score = 0.2;
+    opt->second_pass = 1;
+}
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return p != NULL && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The dictionary folder: the option, $ALIGN_DICTDIR, the installed folder,
+ * else the source tree's dicts/ (an uninstalled build). */
+static const char *find_dict_dir(const al_options *opt)
+{
+    if (opt->dict_dir != NULL)
+        return opt->dict_dir;
+    const char *env = getenv("ALIGN_DICTDIR");
+    if (env != NULL && *env != '\0')
+        return env;
+    if (is_dir(AL_DICTDIR))
+        return AL_DICTDIR;
+#ifdef AL_SRC_DICTDIR
+    if (is_dir(AL_SRC_DICTDIR))
+        return AL_SRC_DICTDIR;
+#endif
+    return AL_DICTDIR;
+}
+
+char *al_dict_path(const al_model *m, const char *stem, const char *lang)
+{
+    size_t n = strlen(m->dict_dir) + strlen(stem) + strlen(lang) + 8;
+    char *p = al_malloc(n);
+    if (p != NULL)
+        snprintf(p, n, "%s/%s%s.txt", m->dict_dir, stem, lang);
+    return p;
+}
+
+al_model *al_model_new(const al_options *opt, al_error *err)
+{
+    al_options defaults;
+    if (opt == NULL) {
+        al_options_init(&defaults);
+        opt = &defaults;
+    }
+    for (int s = 0; s < 2; s++)
+        if (opt->lang[s] != NULL &&
+            al_lang_from_name(opt->lang[s]) == AL_LANG_UNKNOWN) {
+            al_fail(err, AL_EINVAL,
+                    "unsupported language '%s' (use de, fr or en)",
+                    opt->lang[s]);
+            return NULL;
+        }
+    if (opt->max_bead < 1 || opt->max_bead > 4) {
+        al_fail(err, AL_EINVAL, "--max-bead must be 1 to 4, not %d",
+                opt->max_bead);
+        return NULL;
+    }
+    al_model *m = al_calloc(1, sizeof *m);
+    if (m == NULL) {
+        al_fail(err, AL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    m->opt = *opt;
+    m->anchor_weight = 3.0;
+    const char *dir = find_dict_dir(opt);
+    m->dict_dir = al_strndup(dir, strlen(dir));
+    const char *hd = opt->hunspell_dir ? opt->hunspell_dir
+                                       : getenv("ALIGN_HUNSPELL_DIR");
+    if (hd == NULL || *hd == '\0')
+        hd = "/usr/share/hunspell";
+    m->hunspell_dir = al_strndup(hd, strlen(hd));
+    if (m->dict_dir == NULL || m->hunspell_dir == NULL) {
+        al_model_free(m);
+        al_fail(err, AL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    for (int l = 0; l < AL_LANG_COUNT; l++) {
+        char *file = al_dict_path(m, "abbrev-", al_lang_name((al_lang)l));
+        if (file == NULL) {
+            al_model_free(m);
+            al_fail(err, AL_ENOMEM, "out of memory");
+            return NULL;
+        }
+        m->abbrev[l] = al_abbrev_load(file, err);
+        free(file);
+        file = al_dict_path(m, "stop-", al_lang_name((al_lang)l));
+        m->stop[l] = file ? al_wordlist_load(file) : NULL;
+        free(file);
+        if (m->abbrev[l] == NULL) {
+            al_model_free(m);
+            return NULL;
+        }
+    }
+    return m;
+}
+
+void al_model_free(al_model *m)
+{
+    if (m == NULL)
+        return;
+    for (int l = 0; l < AL_LANG_COUNT; l++) {
+        al_abbrev_free(m->abbrev[l]);
+        al_strtab_free(m->stop[l]);
+    }
+    free(m->dict_dir);
+    free(m->hunspell_dir);
+    free(m);
+}
+
+const al_abbrev *al_model_abbrev(const al_model *m, al_lang lang)
+{
+    return lang >= 0 && lang < AL_LANG_COUNT ? m->abbrev[lang] : NULL;
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Golden-file tests: align's output on examples/ in each format, byte for
+# byte. After an intended change, review the diff and regenerate with
+#   ALIGN_UPDATE_GOLDEN=1 make check TESTS=tests/golden.sh
+set -u
+: "${ALIGN:=./align}" "${top_srcdir:=.}"
+ex="$top_srcdir/examples"
+golden="$top_srcdir/tests/golden"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+n=0 failed=0
+
+for fmt in tsv beads; do
+    n=$((n + 1))
+    out="$tmp/examples.$fmt"
+    if ! "$ALIGN" -s fr -t de -f "$fmt" "$ex/article.fr.txt" "$ex/article.de.txt" > "$out"; then
+        echo "not ok $n - $fmt: align failed"
+        failed=$((failed + 1))
+        continue
+    fi
+    if [ "${ALIGN_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$out" "$golden/examples.$fmt"
+    fi
+    if cmp -s "$out" "$golden/examples.$fmt"; then
+        echo "ok $n - $fmt output of examples/ matches tests/golden/examples.$fmt"
+    else
+        echo "not ok $n - $fmt output of examples/ differs from tests/golden/examples.$fmt"
+        diff "$golden/examples.$fmt" "$out" | sed 's/^/#   /' | head -40
+        failed=$((failed + 1))
+    fi
+done
+echo "1..$n"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,123 @@
+/* Unit tests of align.c: beads on small pairs, and the banded search on a
+ * large one. */
+#include "config.h"
+#include "internal.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static al_model *model;
+
+/* Beads of SRC/TGT (one sentence per line) as "[0]:[0] [1,2]:[1] ...". */
+static char *beads(const char *src, const char *tgt)
+{
+    static char out[8192];
+    al_error err;
+    al_text *s = al_text_from_bytes(model, AL_SOURCE, "src", src, strlen(src),
+                                    &err);
+    al_text *t = al_text_from_bytes(model, AL_TARGET, "tgt", tgt, strlen(tgt),
+                                    &err);
+    al_result *r = s && t ? al_align(model, s, t, &err) : NULL;
+    out[0] = '\0';
+    size_t o = 0;
+    for (size_t i = 0; r != NULL && i < al_result_count(r); i++) {
+        const al_bead *b = al_result_bead(r, i);
+        o += (size_t)snprintf(out + o, sizeof out - o, "%s[", i ? " " : "");
+        for (size_t k = 0; k < b->src_len; k++)
+            o += (size_t)snprintf(out + o, sizeof out - o, "%s%zu", k ? "," : "",
+                                  b->src_begin + k);
+        o += (size_t)snprintf(out + o, sizeof out - o, "]:[");
+        for (size_t k = 0; k < b->tgt_len; k++)
+            o += (size_t)snprintf(out + o, sizeof out - o, "%s%zu", k ? "," : "",
+                                  b->tgt_begin + k);
+        o += (size_t)snprintf(out + o, sizeof out - o, "]");
+    }
+    al_result_free(r);
+    al_text_free(s);
+    al_text_free(t);
+    return out;
+}
+
+int main(void)
+{
+    al_options opt;
+    al_error err;
+    al_options_init(&opt);
+    opt.presegmented = 1;
+    opt.lang[0] = "de";
+    opt.lang[1] = "fr";
+    model = al_model_new(&opt, &err);
+    if (!ok(model != NULL, "model loads"))
+        printf("# %s\n", err.message);
+
+    is_str(beads("Ein kurzer Satz.\nNoch ein etwas längerer Satz hier.\nEnde.\n",
+                 "Une phrase courte.\nEncore une phrase un peu plus longue ici.\nFin.\n"),
+           "[0]:[0] [1]:[1] [2]:[2]", "1-1 by length");
+    is_str(beads("Der Zug fährt um acht Uhr ab und kommt um neun Uhr an.\nGut.\n",
+                 "Le train part à huit heures.\nIl arrive à neuf heures.\nBien.\n"),
+           "[0]:[0,1] [1]:[2]", "1-2 by length");
+    is_str(beads("Erster Satz mit einigen Wörtern darin.\n"
+                 "Dieser lange Satz wurde bei der Übersetzung vollständig ausgelassen, "
+                 "obwohl er viele wichtige Informationen enthielt.\n"
+                 "Dritter Satz mit einigen Wörtern.\n",
+                 "Première phrase avec quelques mots dedans.\n"
+                 "Troisième phrase avec quelques mots.\n"),
+           "[0]:[0] [1]:[] [2]:[1]", "omitted sentence is a 1-0 bead");
+    is_str(beads("Im Jahr 1953 erreichten 2 Männer den Gipfel.\n"
+                 "Das Wetter war gut.\n",
+                 "Le temps était bon en cette saison magnifique.\n"
+                 "En 1953, 2 hommes ont atteint le sommet.\n"
+                 "Le temps était bon.\n"),
+           "[]:[0] [0]:[1] [1]:[2]", "numbers anchor past an addition");
+
+    /* A large pair: 3000 sentences against the same 3000 sentences with
+     * every 100th dropped; the coarse-to-fine search must find them all. */
+    const char *words[] = {"Berg ", "Gipfel ", "Expedition ", "Lager ",
+                           "Schnee ", "Eis "};
+    char *src = malloc(3000 * 80), *tgt = malloc(3000 * 80);
+    size_t so = 0, to = 0;
+    unsigned seed = 7;
+    for (int i = 0; i < 3000; i++) {
+        char line[80];
+        size_t l = 0;
+        seed = seed * 1103515245u + 12345u;
+        int nw = 1 + (int)((seed >> 16) % 9);
+        for (int w = 0; w < nw; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *x = words[(seed >> 16) % 6];
+            memcpy(line + l, x, strlen(x));
+            l += strlen(x);
+        }
+        l += (size_t)snprintf(line + l, sizeof line - l, "%d.\n", i);
+        memcpy(src + so, line, l);
+        so += l;
+        if (i % 100 != 50) {
+            memcpy(tgt + to, line, l);
+            to += l;
+        }
+    }
+    src[so] = tgt[to] = '\0';
+    al_text *s = al_text_from_bytes(model, AL_SOURCE, "s", src, so, &err);
+    al_text *t = al_text_from_bytes(model, AL_TARGET, "t", tgt, to, &err);
+    al_result *r = al_align(model, s, t, &err);
+    size_t nulls = 0, ones = 0, other = 0;
+    for (size_t i = 0; r && i < al_result_count(r); i++) {
+        const al_bead *b = al_result_bead(r, i);
+        if (b->src_len == 1 && b->tgt_len == 0 && b->src_begin % 100 == 50)
+            nulls++;
+        else if (b->src_len == 1 && b->tgt_len == 1)
+            ones++;
+        else
+            other++;
+    }
+    is_int(nulls, 30, "large pair: every dropped sentence found");
+    is_int(ones, 2970, "large pair: all other beads 1-1");
+    is_int(other, 0, "large pair: no other beads");
+    al_result_free(r);
+    al_text_free(s);
+    al_text_free(t);
+    free(src);
+    free(tgt);
+    al_model_free(model);
+    return done_testing();
+}
