@@ -144,6 +144,12 @@ static double shared_weight(const units *s, size_t i, const units *t, size_t j)
 
 /* ---- the cost model ---- */
 
+/* A merged sentence sharing less than this part of its anchor weight with
+ * the other side counts as an orphan. */
+#define ORPHAN_SHARE 0.25
+/* Unmatched weight that earns the full orphan penalty. */
+#define ORPHAN_FULL_WEIGHT 2.0
+
 typedef struct {
     int a, b;
     double prior;            /* -log P(type) */
@@ -153,6 +159,7 @@ typedef struct {
     const units *s, *t;
     double ratio, var;       /* length model: target/source chars, variance */
     double anchor_weight;
+    double orphan_penalty;   /* per merged sentence that shares no anchor */
     double para_penalty;
     bead_type types[16];
     int n_types;
@@ -176,6 +183,17 @@ static void init_types(cost_model *cm, int max_bead)
             cm->types[cm->n_types].prior = -log(t[k].p);
             cm->n_types++;
         }
+}
+
+/* Penalty for a sentence of a merge that shares SHARED of its anchor weight
+ * W with the other side: none below ORPHAN_SHARE of W; above, growing with
+ * the unmatched weight up to one full-weight anchor (a unique number). */
+static double orphan_cost(const cost_model *cm, double shared, double w)
+{
+    if (shared >= ORPHAN_SHARE * w)
+        return 0;
+    double unmatched = (w - shared) / ORPHAN_FULL_WEIGHT;
+    return cm->orphan_penalty * (unmatched < 1 ? unmatched : 1);
 }
 
 /* -log of the two-sided normal tail beyond |d|, without underflow. */
@@ -211,13 +229,27 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j)
         for (int y = 1; y <= bt->b; y++)
             wt += t->fweight[j - y];
         if (ws + wt > 0) {
+            double row[4] = {0}, col[4] = {0};
             for (int x = 1; x <= bt->a; x++)
-                for (int y = 1; y <= bt->b; y++)
-                    shared += shared_weight(s, i - x, t, j - y);
+                for (int y = 1; y <= bt->b; y++) {
+                    double w = shared_weight(s, i - x, t, j - y);
+                    shared += w;
+                    row[x - 1] += w;
+                    col[y - 1] += w;
+                }
             double dice = 2 * shared / (ws + wt);
             if (dice > 1)
                 dice = 1;
             cost -= cm->anchor_weight * dice;
+            /* In a merge, a sentence that shares (almost) none of its own
+             * anchors' weight with the other side is evidence against the
+             * merge. */
+            if (bt->a > 1 || bt->b > 1) {
+                for (int x = 1; x <= bt->a && bt->a > 1; x++)
+                    cost += orphan_cost(cm, row[x - 1], s->fweight[i - x]);
+                for (int y = 1; y <= bt->b && bt->b > 1; y++)
+                    cost += orphan_cost(cm, col[y - 1], t->fweight[j - y]);
+            }
         }
     }
     bool pe_s = bt->a > 0 ? s->para_end[i - 1] != 0 : false;
@@ -503,6 +535,7 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
                (us.cum_len[us.n] + RATIO_PRIOR_CHARS);
     cm.var = 6.8;
     cm.anchor_weight = m->anchor_weight;
+    cm.orphan_penalty = 1.0;
     cm.para_penalty = 1.0;
     init_types(&cm, m->opt.max_bead);
     step *path = NULL;

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "internal.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,6 +170,31 @@ static int text_features(const al_model *m, const al_text *t, al_strtab *ids,
     return c.rc;
 }
 
+/* Scales each feature's weight by its inverse document frequency over both
+ * texts' sentences: a number that occurs once weighs fully, a word found in
+ * every sentence nearly nothing. */
+static int idf_weights(size_t n_ids, al_sentfeat *fs, al_sentfeat *ft,
+                       size_t n_sents)
+{
+    uint32_t *df = al_calloc(n_ids, sizeof *df);
+    if (df == NULL)
+        return AL_ENOMEM;
+    for (size_t k = 0; k < fs->n_feat; k++)
+        df[fs->feat[k].id]++;
+    for (size_t k = 0; k < ft->n_feat; k++)
+        df[ft->feat[k].id]++;
+    double norm = log(1.0 + (double)n_sents);
+    for (int side = 0; side < 2; side++) {
+        al_sentfeat *sf = side ? ft : fs;
+        for (size_t k = 0; k < sf->n_feat; k++) {
+            double idf = log(1.0 + (double)n_sents / df[sf->feat[k].id]);
+            sf->feat[k].weight *= (float)(idf / norm);
+        }
+    }
+    free(df);
+    return AL_OK;
+}
+
 int al_features(const al_model *m, const al_text *src, const al_text *tgt,
                 al_sentfeat *fs, al_sentfeat *ft)
 {
@@ -178,6 +204,9 @@ int al_features(const al_model *m, const al_text *src, const al_text *tgt,
     int rc = text_features(m, src, ids, fs);
     if (rc == AL_OK)
         rc = text_features(m, tgt, ids, ft);
+    if (rc == AL_OK)
+        rc = idf_weights(al_strtab_count(ids), fs, ft, src->n_sents +
+                         tgt->n_sents);
     al_strtab_free(ids);
     if (rc != AL_OK) {
         al_sentfeat_free(fs);

@@ -123,6 +123,10 @@ static int index_flags(al_result *r)
 al_result *al_align(al_model *m, const al_text *src, const al_text *tgt,
                     al_error *err)
 {
+    if (m == NULL || src == NULL || tgt == NULL) {
+        al_fail(err, AL_EINVAL, "al_align needs a model and two texts");
+        return NULL;
+    }
     al_result *r = al_calloc(1, sizeof *r);
     if (r == NULL) {
         al_fail(err, AL_ENOMEM, "out of memory");

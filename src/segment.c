@@ -40,7 +40,7 @@ al_abbrev *al_abbrev_load(const char *path, al_error *err)
     while (line < data + len) {
         char *nl = memchr(line, '\n', (size_t)(data + len - line));
         size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
-        size_t w = strcspn(line, "\t\r\n ");
+        size_t w = strcspn(line, "\t\r\n");
         if (w > n)
             w = n;
         if (w > 0 && line[0] != '#' &&

@@ -74,11 +74,11 @@ int main(void)
      * every 100th dropped; the coarse-to-fine search must find them all. */
     const char *words[] = {"Berg ", "Gipfel ", "Expedition ", "Lager ",
                            "Schnee ", "Eis "};
-    char *src = malloc(3000 * 80), *tgt = malloc(3000 * 80);
+    char *src = malloc(3000 * 160), *tgt = malloc(3000 * 160);
     size_t so = 0, to = 0;
     unsigned seed = 7;
     for (int i = 0; i < 3000; i++) {
-        char line[80];
+        char line[160];
         size_t l = 0;
         seed = seed * 1103515245u + 12345u;
         int nw = 1 + (int)((seed >> 16) % 9);
@@ -99,7 +99,9 @@ int main(void)
     src[so] = tgt[to] = '\0';
     al_text *s = al_text_from_bytes(model, AL_SOURCE, "s", src, so, &err);
     al_text *t = al_text_from_bytes(model, AL_TARGET, "t", tgt, to, &err);
-    al_result *r = al_align(model, s, t, &err);
+    if (s == NULL || t == NULL)
+        printf("# %s\n", err.message);
+    al_result *r = s && t ? al_align(model, s, t, &err) : NULL;
     size_t nulls = 0, ones = 0, other = 0;
     for (size_t i = 0; r && i < al_result_count(r); i++) {
         const al_bead *b = al_result_bead(r, i);
