@@ -218,6 +218,23 @@ void al_lexicon_features(const al_model *m, al_lang lang, int side,
                          const char *fold, size_t fn, const char *tok,
                          size_t tn, void *ctx, double w);
 
+/* ---- spell.c: hunspell, thread-safe, cached ---- */
+typedef struct al_spell al_spell;
+typedef struct al_spell_set al_spell_set;
+al_spell_set *al_spell_set_new(void);
+void al_spell_set_free(al_spell_set *s);
+/* The dictionary of LANG from folder DIR, loaded on first use; NULL when
+ * it is not installed. */
+al_spell *al_spell_get(al_spell_set *set, const char *dir, al_lang lang);
+/* Is WORD (N bytes, UTF-8) spelled right? */
+bool al_spell_check(al_spell *sp, const char *word, size_t n);
+/* Stems of WORD into OUT[0..MAX) (buffers owned by the caller); returns how
+ * many. A word hunspell rejects has none. */
+size_t al_spell_stems(al_spell *sp, const char *word, size_t n, al_buf *out,
+                      size_t max);
+/* The model's speller for LANG (see al_spell_get). */
+al_spell *al_model_spell(const al_model *m, al_lang lang);
+
 /* ---- model (model.c) ---- */
 struct al_model {
     al_options opt;
@@ -226,6 +243,7 @@ struct al_model {
     al_abbrev *abbrev[AL_LANG_COUNT];
     al_strtab *stop[AL_LANG_COUNT];   /* folded stop words, may be NULL */
     al_lexicon *lex;         /* NULL when no lexicon is loaded */
+    al_spell_set *spell;     /* hunspell dictionaries, loaded on demand */
     double anchor_weight;    /* weight of the anchor similarity (align.c) */
 };
 

@@ -89,7 +89,8 @@ al_model *al_model_new(const al_options *opt, al_error *err)
     if (hd == NULL || *hd == '\0')
         hd = "/usr/share/hunspell";
     m->hunspell_dir = al_strndup(hd, strlen(hd));
-    if (m->dict_dir == NULL || m->hunspell_dir == NULL) {
+    m->spell = al_spell_set_new();
+    if (m->dict_dir == NULL || m->hunspell_dir == NULL || m->spell == NULL) {
         al_model_free(m);
         al_fail(err, AL_ENOMEM, "out of memory");
         return NULL;
@@ -122,6 +123,7 @@ void al_model_free(al_model *m)
         al_abbrev_free(m->abbrev[l]);
         al_strtab_free(m->stop[l]);
     }
+    al_spell_set_free(m->spell);
     free(m->dict_dir);
     free(m->hunspell_dir);
     free(m);
@@ -130,4 +132,9 @@ void al_model_free(al_model *m)
 const al_abbrev *al_model_abbrev(const al_model *m, al_lang lang)
 {
     return lang >= 0 && lang < AL_LANG_COUNT ? m->abbrev[lang] : NULL;
+}
+
+al_spell *al_model_spell(const al_model *m, al_lang lang)
+{
+    return al_spell_get(m->spell, m->hunspell_dir, lang);
 }

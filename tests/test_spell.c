@@ -1,0 +1,34 @@
+/* Unit tests of spell.c: hunspell spelling and stems through the cache. */
+#include "config.h"
+#include "internal.h"
+#include "tap.h"
+
+int main(void)
+{
+    al_options opt;
+    al_error err;
+    al_options_init(&opt);
+    al_model *m = al_model_new(&opt, &err);
+    al_spell *de = al_model_spell(m, AL_LANG_DE);
+    al_spell *fr = al_model_spell(m, AL_LANG_FR);
+    if (!ok(de != NULL && fr != NULL, "German and French dictionaries load"))
+        return done_testing();
+    ok(al_spell_check(de, "Sanktionen", 10), "Sanktionen is German");
+    ok(!al_spell_check(de, "Sanktjonen", 10), "Sanktjonen is not");
+    ok(al_spell_check(de, "Sanktionen", 10), "second answer from the cache");
+    al_buf st[4] = {{0}};
+    size_t n = al_spell_stems(de, "Sanktionen", 10, st, 4);
+    is_int(n, 2, "two stems");
+    is_str(n > 1 ? st[1].data : "", "Sanktion", "Sanktionen -> Sanktion");
+    is_str(n > 0 ? st[0].data : "", "sanktion", "and its lowercase form");
+    n = al_spell_stems(fr, "sanctions", 9, st, 4);
+    ok(n >= 1, "sanctions has a stem");
+    is_str(n ? st[0].data : "", "sanction", "sanctions -> sanction");
+    n = al_spell_stems(de, "Xqzzyb", 6, st, 4);
+    is_int(n, 0, "unknown word has no stem");
+    for (int i = 0; i < 4; i++)
+        al_buf_free(&st[i]);
+    ok(al_model_spell(m, AL_LANG_DE) == de, "loaded once");
+    al_model_free(m);
+    return done_testing();
+}
