@@ -228,45 +228,96 @@ MAX_SINGLE_TO_PHRASE = 4   # content words of a phrase mapped to a single word
 MAX_PHRASE_TO_PHRASE = 3   # content words on each side for phrase x phrase
 
 
+# endings tried when matching a word of a phrase against one-word pairs
+# (rote -> rot, rouges -> rouge); only for matching, never written out
+EMPTY = frozenset()
+ENDINGS = {"de": ("en", "em", "er", "es", "e", "n", "s"),
+           "fr": ("es", "s", "e", "x"),
+           "en": ("es", "s")}
+
+
+def forms(w, lang):
+    out = [w]
+    for e in ENDINGS[lang]:
+        if w.endswith(e) and len(w) - len(e) >= 3:
+            out.append(w[:-len(e)])
+    return out
+
+
 class Lexicon:
     """Word pairs with, for each, whether a one-word-to-one-word entry gave
-    it ("direct") and how many entries gave it ("support")."""
+    it ("direct") and how many entries gave it ("support").
+
+    Entries are read first (add), then pairs are derived (derive): one-word
+    entries give their pair; multiword entries are matched against the
+    one-word pairs so that only the words they leave unexplained are paired
+    (Persischer Golf / golfe Persique: golf-golfe is known, so only
+    persischer-persique is new)."""
 
     def __init__(self, l1, l2, stop1, stop2):
         self.l1, self.l2, self.stop1, self.stop2 = l1, l2, stop1, stop2
         self.support = collections.Counter()
         self.direct = set()
+        self.phrases = collections.Counter()
 
     def add(self, a, b, swap):
-        """Add the pairs from one entry: phrase A (in l1, or l2 if SWAP)
-        translated by phrase B."""
-        la, lb = (self.l2, self.l1) if swap else (self.l1, self.l2)
-        sa, sb = (self.stop2, self.stop1) if swap else (self.stop1, self.stop2)
-        na, wa = tokens(a, la)
-        nb, wb = tokens(b, lb)
+        """Record one entry: phrase A (in l1, or l2 if SWAP) translated by
+        phrase B."""
+        if swap:
+            a, b = b, a
+        na, wa = tokens(a, self.l1)
+        nb, wb = tokens(b, self.l2)
         if not wa or not wb:
             return
-        pairs = set()
         if na == 1 and nb == 1:
-            pairs.add((wa[0], wb[0]))
-            direct = True
-        else:
-            direct = False
-            ca = [w for w in wa if w not in sa]
-            cb = [w for w in wb if w not in sb]
-            if not ca or not cb:
-                return
-            if na == 1 and len(cb) <= MAX_SINGLE_TO_PHRASE:
-                pairs.update((ca[0], w) for w in cb)
-            elif nb == 1 and len(ca) <= MAX_SINGLE_TO_PHRASE:
-                pairs.update((w, cb[0]) for w in ca)
-            elif len(ca) <= MAX_PHRASE_TO_PHRASE and len(cb) <= MAX_PHRASE_TO_PHRASE:
-                pairs.update((x, y) for x in ca for y in cb)
-        for x, y in pairs:
-            p = (y, x) if swap else (x, y)
+            p = (wa[0], wb[0])
             self.support[p] += 1
-            if direct:
-                self.direct.add(p)
+            self.direct.add(p)
+            return
+        ca = tuple(w for w in wa if w not in self.stop1)
+        cb = tuple(w for w in wb if w not in self.stop2)
+        if ca and cb:
+            self.phrases[(na == 1, ca, nb == 1, cb)] += 1
+
+    def derive(self):
+        """Pairs from the multiword entries recorded by add()."""
+        known = collections.defaultdict(set)
+        for x, y in self.direct:
+            known[x].add(y)
+
+        def linked(x, y):
+            fy = forms(y, self.l2)
+            if set(forms(x, self.l1)) & set(fy):
+                return True          # the same word: a name, a loan word
+            return any(known.get(f, EMPTY) & set(fy) for f in forms(x, self.l1))
+
+        for (single_a, ca, single_b, cb), n in sorted(self.phrases.items()):
+            pairs = set()
+            if single_a or single_b:
+                one, many = (ca[0], cb) if single_a else (cb[0], ca)
+                if len(many) > MAX_SINGLE_TO_PHRASE:
+                    continue
+                if any(linked(one, w) if single_a else linked(w, one) for w in many):
+                    continue         # the entry only adds context words
+                pairs.update((one, w) if single_a else (w, one) for w in many)
+            else:
+                if len(ca) > MAX_PHRASE_TO_PHRASE + 1 or len(cb) > MAX_PHRASE_TO_PHRASE + 1:
+                    continue
+                ra, rb = list(ca), list(cb)
+                for x in ca:
+                    for y in rb:
+                        if linked(x, y):
+                            pairs.add((x, y))
+                            ra.remove(x)
+                            rb.remove(y)
+                            break
+                if len(ra) == 1 and len(rb) == 1:
+                    pairs.add((ra[0], rb[0]))
+                elif (ra and rb and len(ca) <= MAX_PHRASE_TO_PHRASE
+                      and len(cb) <= MAX_PHRASE_TO_PHRASE):
+                    pairs.update((x, y) for x in ra for y in rb)
+            for p in pairs:
+                self.support[p] += n
 
     def read(self, dictd, name, layout, swap):
         get = LAYOUT[layout]
@@ -302,6 +353,7 @@ def build_lexicon(args, l1, l2, sources, stops, max_bytes=None):
     lex = Lexicon(l1, l2, stops[l1], stops[l2])
     for name, layout, swap in sources:
         lex.read(args.dictd, name, layout, swap)
+    lex.derive()
     return lex, lex.lines(max_bytes)
 
 
@@ -410,6 +462,10 @@ def build_abbrev(auto, extra, words):
     for a, cls in list(table.items()):
         if " " in a and cls != "drop":
             for part in a.split(" ")[:-1]:
+                # "I." of "I. e." would stop "World War I." from ending a
+                # sentence: capital initials are left to the segmenter
+                if len(part) == 2 and part[0].isupper():
+                    continue
                 if part not in extra:
                     table[part] = "prefix"
     return ["%s\t%s\n" % (a, c) if c else a + "\n"
@@ -419,6 +475,13 @@ def build_abbrev(auto, extra, words):
 # ------------------------------------------------------------------ main --
 
 def write(path, lines):
+    """Write LINES to PATH atomically, after checking the promises made in
+    dicts/README: sorted, unique, NFC, one LF-terminated line per entry."""
+    for i, l in enumerate(lines):
+        if (not l.endswith("\n") or "\r" in l or l.count("\n") != 1
+                or unicodedata.normalize("NFC", l) != l
+                or (i and lines[i - 1] >= l)):
+            sys.exit("%s: line %d breaks the file format: %r" % (path, i + 1, l))
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.writelines(lines)

@@ -12,8 +12,10 @@ trap cleanup EXIT
 trap 'exit 1' HUP INT TERM
 if [ ! -f "$autocorr/acor_de.dat" ]; then
 	tmp=$(mktemp -d)
-	chmod 755 "$tmp"     # apt-get downloads as user _apt
-	(cd "$tmp" && apt-get download libreoffice-common >/dev/null)
+	if ! (cd "$tmp" && apt-get download libreoffice-common) >"$tmp/apt.log" 2>&1; then
+		cat "$tmp/apt.log" >&2
+		exit 1
+	fi
 	deb=$(ls "$tmp"/libreoffice-common_*.deb)
 	echo "using $(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version)"
 	dpkg-deb -x "$deb" "$tmp/x"
