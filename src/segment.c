@@ -263,6 +263,20 @@ static bool lone_period(const char *s, size_t p, size_t q)
     return true;
 }
 
+/* Is the '?' at I part of a run of two or more that stands for lost
+ * characters (an emoji or letters damaged in conversion: "???? live")?
+ * Such a run starts a word; a sentence-final "Wirklich??" does not. */
+static bool damage_qmarks(const char *s, size_t b, size_t e, size_t i)
+{
+    size_t r = i;
+    while (r > b && s[r - 1] == '?')
+        r--;
+    size_t q = i;
+    while (q < e && s[q] == '?')
+        q++;
+    return q - r >= 2 && (r == b || s[r - 1] == ' ' || s[r - 1] == '\n');
+}
+
 /* Splits [B, E) of one paragraph's line run into sentences. */
 static int split_run(seg_state *st, size_t b, size_t e)
 {
@@ -279,6 +293,8 @@ static int split_run(seg_state *st, size_t b, size_t e)
             while (j > start && s[j - 1] == ' ')
                 j--;
             int32_t last = cp_before(s, j, &ps);
+            if (last == '?' && damage_qmarks(s, start, j, j - 1))
+                last = 'x';
             size_t k = i + 1;
             while (k < e && s[k] == ' ')
                 k++;
@@ -295,7 +311,7 @@ static int split_run(seg_state *st, size_t b, size_t e)
             i += n;
             continue;
         }
-        if (!is_terminal(cp)) {
+        if (!is_terminal(cp) || (cp == '?' && damage_qmarks(s, b, e, i))) {
             i += n;
             continue;
         }
