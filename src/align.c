@@ -33,19 +33,22 @@
 typedef struct {
     size_t n;
     double *cum_len;         /* n + 1 prefix sums of lengths */
-    uint32_t *foff;          /* n + 1 offsets into feat */
-    al_feature *feat;        /* sorted by id, unique per unit */
+    uint32_t *ioff;          /* n + 1: items of unit i in sf */
+    const al_sentfeat *sf;   /* the side's items (shared by all levels) */
+    uint32_t *soff;          /* n + 1 offsets into sfeat */
+    uint32_t *sfeat;         /* per unit: its items' features, sorted, unique */
+    double *wsum;            /* per unit: total item weight */
     uint32_t *para_end;      /* 1 when the unit closes a paragraph */
-    double *fweight;         /* total feature weight per unit */
 } units;
 
 static void units_free(units *u)
 {
     free(u->cum_len);
-    free(u->foff);
-    free(u->feat);
+    free(u->ioff);
+    free(u->soff);
+    free(u->sfeat);
+    free(u->wsum);
     free(u->para_end);
-    free(u->fweight);
     memset(u, 0, sizeof *u);
 }
 
@@ -53,40 +56,54 @@ static int units_alloc(units *u, size_t n, size_t nfeat)
 {
     u->n = n;
     u->cum_len = al_calloc(n + 1, sizeof *u->cum_len);
-    u->foff = al_calloc(n + 1, sizeof *u->foff);
-    u->feat = al_calloc(nfeat, sizeof *u->feat);
+    u->ioff = al_calloc(n + 1, sizeof *u->ioff);
+    u->soff = al_calloc(n + 1, sizeof *u->soff);
+    u->sfeat = al_calloc(nfeat, sizeof *u->sfeat);
+    u->wsum = al_calloc(n, sizeof *u->wsum);
     u->para_end = al_calloc(n, sizeof *u->para_end);
-    u->fweight = al_calloc(n, sizeof *u->fweight);
-    if (!u->cum_len || !u->foff || !u->feat || !u->para_end || !u->fweight) {
+    if (!u->cum_len || !u->ioff || !u->soff || !u->sfeat || !u->wsum ||
+        !u->para_end) {
         units_free(u);
         return AL_ENOMEM;
     }
     return AL_OK;
 }
 
-static void units_weights(units *u)
+static int cmp_u32(const void *a, const void *b)
 {
-    for (size_t i = 0; i < u->n; i++) {
-        double w = 0;
-        for (uint32_t k = u->foff[i]; k < u->foff[i + 1]; k++)
-            w += u->feat[k].weight;
-        u->fweight[i] = w;
-    }
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
 }
 
 /* Units of a text: one per sentence. */
 static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 {
-    if (units_alloc(u, t->n_sents, sf->n_feat) != AL_OK)
+    if (units_alloc(u, t->n_sents, sf->n_ifeat) != AL_OK)
         return AL_ENOMEM;
+    u->sf = sf;
+    uint32_t nf = 0;
     for (size_t i = 0; i < t->n_sents; i++) {
         u->cum_len[i + 1] = u->cum_len[i] + sf->len[i];
         u->para_end[i] = i + 1 == t->n_sents ||
                          t->sents[i + 1].para != t->sents[i].para;
+        u->ioff[i] = sf->ioff[i];
+        uint32_t first = nf;
+        double w = 0;
+        for (uint32_t k = sf->ioff[i]; k < sf->ioff[i + 1]; k++) {
+            w += sf->iw[k];
+            for (uint32_t f = sf->ifo[k]; f < sf->ifo[k + 1]; f++)
+                u->sfeat[nf++] = sf->ifeat[f];
+        }
+        qsort(u->sfeat + first, nf - first, sizeof *u->sfeat, cmp_u32);
+        uint32_t w2 = first;
+        for (uint32_t k = first; k < nf; k++)
+            if (w2 == first || u->sfeat[w2 - 1] != u->sfeat[k])
+                u->sfeat[w2++] = u->sfeat[k];
+        nf = w2;
+        u->soff[i + 1] = nf;
+        u->wsum[i] = w;
     }
-    memcpy(u->foff, sf->off, (t->n_sents + 1) * sizeof *u->foff);
-    memcpy(u->feat, sf->feat, sf->n_feat * sizeof *u->feat);
-    units_weights(u);
+    u->ioff[t->n_sents] = sf->ioff[t->n_sents];
     return AL_OK;
 }
 
@@ -94,51 +111,61 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 static int units_coarsen(const units *fine, units *coarse)
 {
     size_t n = (fine->n + 1) / 2;
-    if (units_alloc(coarse, n, fine->foff[fine->n]) != AL_OK)
+    if (units_alloc(coarse, n, fine->soff[fine->n]) != AL_OK)
         return AL_ENOMEM;
+    coarse->sf = fine->sf;
     uint32_t nf = 0;
     for (size_t k = 0; k < n; k++) {
         size_t a = 2 * k, b = 2 * k + 1 < fine->n ? 2 * k + 2 : 2 * k + 1;
         coarse->cum_len[k + 1] = fine->cum_len[b];
         coarse->para_end[k] = fine->para_end[b - 1];
-        /* Union of two sorted feature lists. */
-        uint32_t i = fine->foff[a], ie = fine->foff[a + 1];
-        uint32_t j = b > a + 1 ? fine->foff[a + 1] : ie;
-        uint32_t je = b > a + 1 ? fine->foff[b] : ie;
+        coarse->ioff[k] = fine->ioff[a];
+        coarse->wsum[k] = fine->wsum[a] + (b > a + 1 ? fine->wsum[a + 1] : 0);
+        /* Union of two sorted feature sets. */
+        uint32_t i = fine->soff[a], ie = fine->soff[a + 1];
+        uint32_t j = ie, je = fine->soff[b];
         while (i < ie || j < je) {
-            if (j >= je || (i < ie && fine->feat[i].id < fine->feat[j].id))
-                coarse->feat[nf++] = fine->feat[i++];
-            else if (i >= ie || fine->feat[j].id < fine->feat[i].id)
-                coarse->feat[nf++] = fine->feat[j++];
+            if (j >= je || (i < ie && fine->sfeat[i] < fine->sfeat[j]))
+                coarse->sfeat[nf++] = fine->sfeat[i++];
+            else if (i >= ie || fine->sfeat[j] < fine->sfeat[i])
+                coarse->sfeat[nf++] = fine->sfeat[j++];
             else {
-                coarse->feat[nf++] = fine->feat[i++];
+                coarse->sfeat[nf++] = fine->sfeat[i++];
                 j++;
             }
         }
-        coarse->foff[k + 1] = nf;
+        coarse->soff[k + 1] = nf;
     }
-    units_weights(coarse);
+    coarse->ioff[n] = fine->ioff[fine->n];
     return AL_OK;
 }
 
-/* Shared feature weight of unit I of S and unit J of T. */
-static double shared_weight(const units *s, size_t i, const units *t, size_t j)
+static bool has_feature(const units *u, size_t i, uint32_t f)
 {
-    uint32_t a = s->foff[i], ae = s->foff[i + 1];
-    uint32_t b = t->foff[j], be = t->foff[j + 1];
-    double w = 0;
-    while (a < ae && b < be) {
-        if (s->feat[a].id < t->feat[b].id)
-            a++;
-        else if (t->feat[b].id < s->feat[a].id)
-            b++;
-        else {
-            w += s->feat[a].weight < t->feat[b].weight ? s->feat[a].weight
-                                                       : t->feat[b].weight;
-            a++;
-            b++;
-        }
+    uint32_t lo = u->soff[i], hi = u->soff[i + 1];
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (u->sfeat[mid] < f)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    return lo < u->soff[i + 1] && u->sfeat[lo] == f;
+}
+
+/* Weight of the items of unit I of S matched by unit J of T. */
+static double matched(const units *s, size_t i, const units *t, size_t j)
+{
+    const al_sentfeat *sf = s->sf;
+    double w = 0;
+    if (t->soff[j] == t->soff[j + 1])
+        return 0;
+    for (uint32_t k = s->ioff[i]; k < s->ioff[i + 1]; k++)
+        for (uint32_t f = sf->ifo[k]; f < sf->ifo[k + 1]; f++)
+            if (has_feature(t, j, sf->ifeat[f])) {
+                w += sf->iw[k];
+                break;
+            }
     return w;
 }
 
@@ -159,6 +186,8 @@ typedef struct {
     const units *s, *t;
     double ratio, var;       /* length model: target/source chars, variance */
     double anchor_weight;
+    double p_true, p_rand;   /* matched share of item weight: see bead_cost */
+    double llr_match[5], llr_miss[5];   /* per bead width 1..4 */
     double orphan_penalty;   /* per merged sentence that shares no anchor */
     double para_penalty;
     bead_type types[16];
@@ -210,8 +239,47 @@ static double tail_cost(double d)
     return x * x + log(x * sqrt(M_PI));
 }
 
+/* Matched weights of sentence pairs near the DP's current row: row x of the
+ * ring holds m(x -> y) and m(y -> x) for columns [lo, lo + width), computed
+ * on first use. Pairs outside it are computed directly. */
+typedef struct {
+    size_t depth, width;
+    size_t *x, *lo;          /* per ring row */
+    float *st, *ts;          /* depth * width, NAN = not yet computed */
+} pair_cache;
+
+static void pair_values(const cost_model *cm, pair_cache *pc, size_t x,
+                        size_t y, double *st, double *ts)
+{
+    if (pc != NULL) {
+        size_t r = x % pc->depth;
+        if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
+            size_t k = r * pc->width + (y - pc->lo[r]);
+            if (isnan(pc->st[k])) {
+                pc->st[k] = (float)matched(cm->s, x, cm->t, y);
+                pc->ts[k] = (float)matched(cm->t, y, cm->s, x);
+            }
+            *st = pc->st[k];
+            *ts = pc->ts[k];
+            return;
+        }
+    }
+    *st = matched(cm->s, x, cm->t, y);
+    *ts = matched(cm->t, y, cm->s, x);
+}
+
+/* Log-likelihood ratio for GOT of W item weight matched against K
+ * sentences of the other side. */
+static double llr(const cost_model *cm, double got, double w, int k)
+{
+    if (w <= 0)
+        return 0;
+    return got * cm->llr_match[k] + (w - got) * cm->llr_miss[k];
+}
+
 /* Cost of the bead covering source units [I-A, I) and target [J-B, J). */
-static double bead_cost(const cost_model *cm, int type, size_t i, size_t j)
+static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
+                        pair_cache *pc)
 {
     const bead_type *bt = &cm->types[type];
     const units *s = cm->s, *t = cm->t;
@@ -222,35 +290,39 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j)
     double mean = (l1 + l2 / cm->ratio) / 2;
     double d = (l2 - cm->ratio * l1) / sqrt(cm->var * (mean > 1 ? mean : 1));
     double cost = bt->prior + tail_cost(d);
-    if (bt->a > 0 && bt->b > 0 && cm->anchor_weight > 0) {
-        double shared = 0, ws = 0, wt = 0;
+    if (cm->anchor_weight > 0) {
+        double row[4] = {0}, col[4] = {0}, ws = 0, wt = 0;
         for (int x = 1; x <= bt->a; x++)
-            ws += s->fweight[i - x];
+            ws += s->wsum[i - x];
         for (int y = 1; y <= bt->b; y++)
-            wt += t->fweight[j - y];
-        if (ws + wt > 0) {
-            double row[4] = {0}, col[4] = {0};
-            for (int x = 1; x <= bt->a; x++)
-                for (int y = 1; y <= bt->b; y++) {
-                    double w = shared_weight(s, i - x, t, j - y);
-                    shared += w;
-                    row[x - 1] += w;
-                    col[y - 1] += w;
-                }
-            double dice = 2 * shared / (ws + wt);
-            if (dice > 1)
-                dice = 1;
-            cost -= cm->anchor_weight * dice;
-            /* In a merge, a sentence that shares (almost) none of its own
-             * anchors' weight with the other side is evidence against the
-             * merge. */
-            if (bt->a > 1 || bt->b > 1) {
-                for (int x = 1; x <= bt->a && bt->a > 1; x++)
-                    cost += orphan_cost(cm, row[x - 1], s->fweight[i - x]);
-                for (int y = 1; y <= bt->b && bt->b > 1; y++)
-                    cost += orphan_cost(cm, col[y - 1], t->fweight[j - y]);
+            wt += t->wsum[j - y];
+        for (int x = 1; x <= bt->a; x++)
+            for (int y = 1; y <= bt->b; y++) {
+                double st, ts;
+                pair_values(cm, pc, i - x, j - y, &st, &ts);
+                row[x - 1] += st;
+                col[y - 1] += ts;
             }
-        }
+        double got_s = 0, got_t = 0;
+        for (int x = 1; x <= bt->a; x++)
+            got_s += row[x - 1] < s->wsum[i - x] ? row[x - 1] : s->wsum[i - x];
+        for (int y = 1; y <= bt->b; y++)
+            got_t += col[y - 1] < t->wsum[j - y] ? col[y - 1] : t->wsum[j - y];
+        /* Log-likelihood ratio of the matched weight under "translations"
+         * (a share p_true of item weight is matched) against "unrelated"
+         * (a share p_rand per sentence of the other side, so more for a
+         * wider bead), item weight counted as trials. */
+        cost -= cm->anchor_weight * (llr(cm, got_s, ws, bt->b) +
+                                     llr(cm, got_t, wt, bt->a));
+        /* In a merge, a sentence that shares (almost) none of its own
+         * anchor weight with the other side is evidence against the
+         * merge. */
+        if (bt->a > 1)
+            for (int x = 1; x <= bt->a; x++)
+                cost += orphan_cost(cm, row[x - 1], s->wsum[i - x]);
+        if (bt->b > 1)
+            for (int y = 1; y <= bt->b; y++)
+                cost += orphan_cost(cm, col[y - 1], t->wsum[j - y]);
     }
     bool pe_s = bt->a > 0 ? s->para_end[i - 1] != 0 : false;
     bool pe_t = bt->b > 0 ? t->para_end[j - 1] != 0 : false;
@@ -294,15 +366,45 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         if (bd->hi[i] - bd->lo[i] + 1 > maxw)
             maxw = bd->hi[i] - bd->lo[i] + 1;
     double *rows = al_malloc((size_t)(depth + 1) * maxw * sizeof *rows);
-    if (bp == NULL || rows == NULL) {
+    /* Pair cache: ring rows wide enough for DEPTH band rows. */
+    int maxb = 0;
+    for (int k = 0; k < cm->n_types; k++)
+        if (cm->types[k].b > maxb)
+            maxb = cm->types[k].b;
+    pair_cache pc = {(size_t)(depth > 0 ? depth : 1), 0, NULL, NULL, NULL,
+                     NULL};
+    for (size_t i = 1; i <= n; i++) {
+        size_t last = i + pc.depth - 1 <= n ? i + pc.depth - 1 : n;
+        size_t from = bd->lo[i] > (size_t)maxb ? bd->lo[i] - (size_t)maxb : 0;
+        if (bd->hi[last] + 1 - from > pc.width)
+            pc.width = bd->hi[last] + 1 - from;
+    }
+    pc.x = al_malloc(pc.depth * sizeof *pc.x);
+    pc.lo = al_calloc(pc.depth, sizeof *pc.lo);
+    pc.st = al_malloc(pc.depth * (pc.width + 1) * sizeof *pc.st);
+    pc.ts = al_malloc(pc.depth * (pc.width + 1) * sizeof *pc.ts);
+    if (bp == NULL || rows == NULL || !pc.x || !pc.lo || !pc.st || !pc.ts) {
         free(rowoff);
         free(bp);
         free(rows);
+        free(pc.x);
+        free(pc.lo);
+        free(pc.st);
+        free(pc.ts);
         return AL_ENOMEM;
     }
+    for (size_t r = 0; r < pc.depth; r++)
+        pc.x[r] = SIZE_MAX;
 #define ROW(i) (rows + ((i) % (size_t)(depth + 1)) * maxw)
     for (size_t i = 0; i <= n; i++) {
         double *cur = ROW(i);
+        if (i > 0) {                     /* source unit i-1 enters the ring */
+            size_t r = (i - 1) % pc.depth;
+            pc.x[r] = i - 1;
+            pc.lo[r] = bd->lo[i] > (size_t)maxb ? bd->lo[i] - (size_t)maxb : 0;
+            for (size_t k = 0; k < pc.width; k++)
+                pc.st[r * pc.width + k] = pc.ts[r * pc.width + k] = NAN;
+        }
         for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
             double best = i == 0 && j == 0 ? 0 : HUGE_VAL;
             uint8_t arg = 0xFF;
@@ -316,7 +418,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
                 double prev = ROW(pi)[pj - bd->lo[pi]];
                 if (prev == HUGE_VAL)
                     continue;
-                double c = prev + bead_cost(cm, k, i, j);
+                double c = prev + bead_cost(cm, k, i, j, &pc);
                 if (c < best) {
                     best = c;
                     arg = (uint8_t)k;
@@ -328,6 +430,10 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     }
 #undef ROW
     free(rows);
+    free(pc.x);
+    free(pc.lo);
+    free(pc.st);
+    free(pc.ts);
     /* Trace back from (n, m). */
     size_t cap = 64, cnt = 0;
     step *p = al_malloc(cap * sizeof *p);
@@ -359,7 +465,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         p[cnt].j0 = j - b;
         p[cnt].i1 = i;
         p[cnt].j1 = j;
-        p[cnt].cost = bead_cost(cm, k, i, j);
+        p[cnt].cost = bead_cost(cm, k, i, j, NULL);
         cnt++;
         i -= a;
         j -= b;
@@ -517,11 +623,11 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         rc = units_from_text(src, &sf[0], &us);
     if (rc == AL_OK)
         rc = units_from_text(tgt, &sf[1], &ut);
-    al_sentfeat_free(&sf[0]);
-    al_sentfeat_free(&sf[1]);
     if (rc != AL_OK) {
         units_free(&us);
         units_free(&ut);
+        al_sentfeat_free(&sf[0]);
+        al_sentfeat_free(&sf[1]);
         return al_fail(err, AL_ENOMEM, "out of memory while aligning");
     }
     cost_model cm;
@@ -536,6 +642,13 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
     cm.var = 6.8;
     cm.anchor_weight = m->anchor_weight;
     cm.orphan_penalty = 1.0;
+    cm.p_true = 0.5;
+    cm.p_rand = 0.05;
+    for (int k = 1; k <= 4; k++) {
+        double pr = 1 - pow(1 - cm.p_rand, k);
+        cm.llr_match[k] = log(cm.p_true / pr);
+        cm.llr_miss[k] = log((1 - cm.p_true) / (1 - pr));
+    }
     cm.para_penalty = 1.0;
     init_types(&cm, m->opt.max_bead);
     step *path = NULL;
@@ -543,6 +656,8 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
     rc = solve(&cm, &path, &np, 0);
     units_free(&us);
     units_free(&ut);
+    al_sentfeat_free(&sf[0]);
+    al_sentfeat_free(&sf[1]);
     if (rc != AL_OK)
         return al_fail(err, AL_ENOMEM, "out of memory while aligning");
     r->beads = al_calloc(np, sizeof *r->beads);

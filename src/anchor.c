@@ -1,17 +1,23 @@
 /*
- * anchor.c - per-sentence anchor features shared by the aligner and the
- * checker.
+ * anchor.c - per-sentence anchor items shared by the aligner and the checker.
  *
- * Each sentence gets its length in characters and a sorted set of features;
- * a feature present on both sides of a bead is evidence that they are
- * translations of each other:
+ * Each sentence gets its length in characters and a list of items: its
+ * numbers and content words (stop words excluded). An item is matched by the
+ * other side of a bead when one of its features occurs there; the share of
+ * item weight matched is the evidence that two sides translate each other.
+ * Features:
  *   '#' numbers after locale normalization ("1.500" = "1 500" = "1500");
- *   '=' identical words after case and accent folding (names, "Expedition" =
- *       "expédition"), stop words excluded;
- *   '~' cognate keys: the first letters of a folded word of five letters or
- *       more, with k/c and z/c merged ("Sanktionen" ~ "sanctions");
- *   '@' dictionary translations (lexicon.c), when a lexicon is loaded.
- * Weights per kind are constants documented in README ("Anchor weights").
+ *   '=' the word after case and accent folding (names, identical words,
+ *       "Expedition" = "expédition");
+ *   '~' cognate key: the first five letters of the folded word, with k/c and
+ *       z/c merged ("Sanktionen" ~ "sanctions");
+ *   '@' dictionary concepts: the target-language words a source word (or one
+ *       of its hunspell stems, or the head of a German compound) translates
+ *       to, and a target word (or its stems) itself when the dictionary
+ *       knows it.
+ * An item weighs W_NUMBER or W_WORD times the inverse document frequency of
+ * its type on its side: a number that occurs once weighs fully, a word found
+ * in every sentence nearly nothing.
  */
 #include "config.h"
 #include "internal.h"
@@ -19,61 +25,127 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-/* Weights per anchor kind. */
+/* Weights per item kind. */
 #define W_NUMBER 2.0
-#define W_IDENT 1.5
-#define W_COGNATE 0.6
-#define W_DICT 1.0
+#define W_WORD 1.0
+
+/* Item types: word types are numbered per text; numbers carry their feature
+ * id with this bit set. */
+#define NUMBER_TYPE 0x80000000u
+
+/* Most dictionary concepts one word contributes. */
+#define MAX_CONCEPTS 12
 
 void al_sentfeat_free(al_sentfeat *sf)
 {
     free(sf->len);
-    free(sf->off);
-    free(sf->feat);
+    free(sf->ioff);
+    free(sf->iw);
+    free(sf->ifo);
+    free(sf->ifeat);
     memset(sf, 0, sizeof *sf);
 }
 
+/* Growable array of 32-bit values. */
+typedef struct {
+    uint32_t *v;
+    size_t n, cap;
+} u32vec;
+
+static int u32_push(u32vec *a, uint32_t x)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 1024;
+        uint32_t *v = al_realloc_array(a->v, cap, sizeof *v);
+        if (v == NULL)
+            return AL_ENOMEM;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return AL_OK;
+}
+
+/* Features of each word type, cached: a document repeats its words, and
+ * stemming and compound splitting ask hunspell many times per type. */
+typedef struct {
+    al_strtab *types;        /* token as written -> type id */
+    u32vec off;              /* per type: start in tf; off[id + 1] = end */
+    u32vec tf;               /* feature ids */
+} type_cache;
+
 typedef struct {
     const al_model *m;
-    al_strtab *ids;
+    al_strtab *ids;          /* feature strings, shared by both texts */
     al_lang lang;
-    int side;
-    al_feature *feat;        /* features of all sentences so far */
-    size_t n, cap;
-    al_buf fold, key;
+    int column;              /* 0: source words, 1: target words */
+    const al_lexicon *lex;
+    al_spell *spell;
+    type_cache tc;
+    size_t type_start;       /* first tf entry of the type being computed */
+    int n_concepts;
+    u32vec itype;            /* per item: its type (word type or number) */
+    u32vec ifo;              /* per item: first feature */
+    u32vec ifeat;            /* feature ids of all items */
+    size_t sent_first;       /* first item of the sentence being built */
+    al_buf fold, key, tail;
+    al_buf stems[4];
     int rc;
 } feat_ctx;
 
-static void add_feature(feat_ctx *c, char kind, const char *s, size_t n,
-                        double w)
+/* Id of the feature KIND + S, -1 when out of memory. */
+static int32_t feature_id(feat_ctx *c, char kind, const char *s, size_t n)
 {
-    if (c->rc != AL_OK)
-        return;
     c->key.len = 0;
     if (al_buf_putc(&c->key, kind) != AL_OK ||
-        al_buf_append(&c->key, s, n) != AL_OK) {
-        c->rc = AL_ENOMEM;
+        al_buf_append(&c->key, s, n) != AL_OK)
+        return -1;
+    return al_strtab_id(c->ids, c->key.data, c->key.len, true);
+}
+
+/* Adds an item of type TYPE with features IDS[0..N) to the sentence being
+ * built, unless an item of that type is already there. */
+static void add_item(feat_ctx *c, uint32_t type, const uint32_t *ids,
+                     size_t n)
+{
+    if (n == 0 || c->rc != AL_OK)
         return;
-    }
-    int32_t id = al_strtab_id(c->ids, c->key.data, c->key.len, true);
+    for (size_t k = c->sent_first; k < c->itype.n; k++)
+        if (c->itype.v[k] == type)
+            return;
+    int rc = u32_push(&c->itype, type);
+    if (rc == AL_OK)
+        rc = u32_push(&c->ifo, (uint32_t)c->ifeat.n);
+    for (size_t k = 0; rc == AL_OK && k < n; k++)
+        rc = u32_push(&c->ifeat, ids[k]);
+    c->rc = rc;
+}
+
+static void add_number(feat_ctx *c, const char *value)
+{
+    int32_t id = feature_id(c, '#', value, strlen(value));
     if (id < 0) {
         c->rc = AL_ENOMEM;
         return;
     }
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 1024;
-        al_feature *f = al_realloc_array(c->feat, cap, sizeof *f);
-        if (f == NULL) {
-            c->rc = AL_ENOMEM;
-            return;
-        }
-        c->feat = f;
-        c->cap = cap;
+    uint32_t u = (uint32_t)id;
+    add_item(c, NUMBER_TYPE | u, &u, 1);
+}
+
+/* Adds the feature KIND + S to the word type being computed. */
+static void add_type_feature(feat_ctx *c, char kind, const char *s, size_t n)
+{
+    int32_t id = c->rc == AL_OK ? feature_id(c, kind, s, n) : -1;
+    if (id < 0) {
+        c->rc = AL_ENOMEM;
+        return;
     }
-    c->feat[c->n].id = (uint32_t)id;
-    c->feat[c->n].weight = (float)w;
-    c->n++;
+    for (size_t k = c->type_start; k < c->tc.tf.n; k++)
+        if (c->tc.tf.v[k] == (uint32_t)id)
+            return;
+    c->rc = u32_push(&c->tc.tf, (uint32_t)id);
 }
 
 /* Cognate key: the first five letters of the folded word with k->c, z->c,
@@ -98,45 +170,154 @@ static size_t cognate_key(const char *w, size_t n, char *out)
     return n >= 5 && k == 5 ? k : 0;
 }
 
-static void word_features(const char *tok, size_t n, size_t off, void *ud)
+static void add_concept(void *ud, const char *w, size_t n)
 {
     feat_ctx *c = ud;
-    (void)off;
-    if (c->rc != AL_OK)
+    if (c->n_concepts >= MAX_CONCEPTS)
         return;
+    c->n_concepts++;
+    add_type_feature(c, '@', w, n);
+}
+
+/* Dictionary concepts of the word W (as written, N bytes) and of its
+ * hunspell stems. Returns how many were found. */
+static size_t concepts_of(feat_ctx *c, const char *w, size_t n)
+{
+    size_t found = 0;
+    if (al_fold(w, n, &c->fold) > 0)
+        found += al_lexicon_concepts(c->lex, c->column, c->fold.data,
+                                     c->fold.len, add_concept, c);
+    if (c->spell == NULL)
+        return found;
+    size_t ns = al_spell_stems(c->spell, w, n, c->stems, 4);
+    for (size_t k = 0; k < ns; k++)
+        if (al_fold(c->stems[k].data, c->stems[k].len, &c->fold) > 0)
+            found += al_lexicon_concepts(c->lex, c->column, c->fold.data,
+                                         c->fold.len, add_concept, c);
+    return found;
+}
+
+/* German compounds: "Wirtschaftssanktionen" is in no dictionary, but its
+ * head "Sanktionen" is. Tries tails from the longest, capitalised as nouns,
+ * and stops at the first that has concepts. */
+static void compound_concepts(feat_ctx *c, const char *w, size_t n)
+{
+    for (size_t k = 3; k + 4 <= n && c->rc == AL_OK; k++) {
+        if (((unsigned char)w[k] & 0xC0) == 0x80 || w[k] == '-')
+            continue;
+        int32_t cp;
+        size_t cl = al_utf8_decode((const unsigned char *)w + k, n - k, &cp);
+        if (cl == 0)
+            continue;
+        char up[4];
+        size_t ul = al_utf8_encode(utf8proc_toupper(cp), up);
+        c->tail.len = 0;
+        if (al_buf_append(&c->tail, up, ul) != AL_OK ||
+            al_buf_append(&c->tail, w + k + cl, n - k - cl) != AL_OK) {
+            c->rc = AL_ENOMEM;
+            return;
+        }
+        if (concepts_of(c, c->tail.data, c->tail.len) > 0)
+            return;
+    }
+}
+
+/* Computes the features of a new word type TOK into the cache. */
+static void type_features(feat_ctx *c, const char *tok, size_t n)
+{
     if (tok[0] >= '0' && tok[0] <= '9')
         return;                              /* numbers: see al_numbers */
     size_t fl = al_fold(tok, n, &c->fold);
     if (fl < 2 || al_is_stopword(c->m, c->lang, c->fold.data, fl))
         return;
-    if (fl >= 3)
-        add_feature(c, '=', c->fold.data, fl, W_IDENT);
     char key[8];
     size_t kl = cognate_key(c->fold.data, fl, key);
+    if (fl >= 3)
+        add_type_feature(c, '=', c->fold.data, fl);
     if (kl > 0)
-        add_feature(c, '~', key, kl, W_COGNATE);
-    al_lexicon_features(c->m, c->lang, c->side, c->fold.data, fl, tok, n,
-                        c, W_DICT);
+        add_type_feature(c, '~', key, kl);
+    if (c->lex == NULL)
+        return;
+    c->n_concepts = 0;
+    if (concepts_of(c, tok, n) == 0 && c->lang == AL_LANG_DE && n >= 7)
+        compound_concepts(c, tok, n);
 }
 
-void al_feature_add(void *ctx, const char *s, size_t n, double w)
+/* Adds the word TOK as an item of the sentence being built. */
+static void word_features(const char *tok, size_t n, size_t off, void *ud)
 {
-    add_feature(ctx, '@', s, n, w);
+    feat_ctx *c = ud;
+    type_cache *tc = &c->tc;
+    (void)off;
+    if (c->rc != AL_OK)
+        return;
+    size_t before = al_strtab_count(tc->types);
+    int32_t id = al_strtab_id(tc->types, tok, n, true);
+    if (id < 0) {
+        c->rc = AL_ENOMEM;
+        return;
+    }
+    if (al_strtab_count(tc->types) > before) {          /* a new type */
+        if (tc->off.n == 0 && u32_push(&tc->off, 0) != AL_OK) {
+            c->rc = AL_ENOMEM;
+            return;
+        }
+        c->type_start = tc->tf.n;
+        type_features(c, tok, n);
+        if (c->rc == AL_OK)
+            c->rc = u32_push(&tc->off, (uint32_t)tc->tf.n);
+        if (c->rc != AL_OK)
+            return;
+    }
+    add_item(c, (uint32_t)id, tc->tf.v + tc->off.v[id],
+             tc->off.v[id + 1] - tc->off.v[id]);
 }
 
-static int cmp_feature(const void *a, const void *b)
+/* Item weights: kind weight times the inverse document frequency of the
+ * item's type among the text's N sentences. */
+static int item_weights(feat_ctx *c, al_sentfeat *sf, size_t n_sents)
 {
-    const al_feature *x = a, *y = b;
-    return x->id < y->id ? -1 : x->id > y->id;
+    size_t n_types = al_strtab_count(c->tc.types);
+    size_t n_ids = al_strtab_count(c->ids);
+    uint32_t *df = al_calloc(n_types + n_ids, sizeof *df);
+    sf->iw = al_calloc(c->itype.n, sizeof *sf->iw);
+    if (df == NULL || sf->iw == NULL) {
+        free(df);
+        return AL_ENOMEM;
+    }
+    /* Items are unique per sentence: counting items counts sentences. */
+    for (size_t k = 0; k < c->itype.n; k++) {
+        uint32_t t = c->itype.v[k];
+        df[t & NUMBER_TYPE ? n_types + (t & ~NUMBER_TYPE) : t]++;
+    }
+    double norm = log(1.0 + (double)n_sents);
+    for (size_t k = 0; k < c->itype.n; k++) {
+        uint32_t t = c->itype.v[k];
+        bool num = (t & NUMBER_TYPE) != 0;
+        double idf = log(1.0 + (double)n_sents /
+                         df[num ? n_types + (t & ~NUMBER_TYPE) : t]);
+        sf->iw[k] = (float)((num ? W_NUMBER : W_WORD) * idf / norm);
+    }
+    free(df);
+    return AL_OK;
 }
 
-static int text_features(const al_model *m, const al_text *t, al_strtab *ids,
+static int text_features(const al_model *m, const al_text *t, int column,
+                         const al_lexicon *lex, al_strtab *ids,
                          al_sentfeat *sf)
 {
-    feat_ctx c = {m, ids, t->lang, t->side, NULL, 0, 0, {0}, {0}, AL_OK};
+    feat_ctx c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.ids = ids;
+    c.lang = t->lang;
+    c.column = column;
+    c.lex = lex;
+    c.spell = lex != NULL ? al_model_spell(m, t->lang) : NULL;
+    c.tc.types = al_strtab_new();
     sf->len = al_calloc(t->n_sents, sizeof *sf->len);
-    sf->off = al_calloc(t->n_sents + 1, sizeof *sf->off);
-    if (sf->len == NULL || sf->off == NULL)
+    sf->ioff = al_calloc(t->n_sents + 1, sizeof *sf->ioff);
+    if (sf->len == NULL || sf->ioff == NULL || c.tc.types == NULL)
         c.rc = AL_ENOMEM;
     for (size_t i = 0; c.rc == AL_OK && i < t->n_sents; i++) {
         size_t n;
@@ -145,54 +326,34 @@ static int text_features(const al_model *m, const al_text *t, al_strtab *ids,
         for (size_t k = 0; k < n; k++)
             chars += ((unsigned char)s[k] & 0xC0) != 0x80;
         sf->len[i] = (float)chars;
-        size_t first = c.n;
+        c.sent_first = c.itype.n;
         al_number nums[64];
         size_t nn = al_numbers(s, n, t->lang, nums, 64);
         for (size_t k = 0; k < nn && k < 64; k++)
-            add_feature(&c, '#', nums[k].value, strlen(nums[k].value),
-                        W_NUMBER);
+            add_number(&c, nums[k].value);
         al_tokenize(s, n, word_features, &c);
-        /* Sort and deduplicate this sentence's features. */
-        qsort(c.feat + first, c.n - first, sizeof *c.feat, cmp_feature);
-        size_t w = first;
-        for (size_t k = first; k < c.n; k++)
-            if (w == first || c.feat[w - 1].id != c.feat[k].id)
-                c.feat[w++] = c.feat[k];
-        c.n = w;
-        sf->off[i + 1] = (uint32_t)c.n;
+        sf->ioff[i + 1] = (uint32_t)c.itype.n;
     }
+    if (c.rc == AL_OK)
+        c.rc = item_weights(&c, sf, t->n_sents);
+    if (c.rc == AL_OK)
+        c.rc = u32_push(&c.ifo, (uint32_t)c.ifeat.n);
+    sf->n_items = c.itype.n;
+    sf->ifo = c.ifo.v;
+    sf->ifeat = c.ifeat.v;
+    sf->n_ifeat = c.ifeat.n;
+    free(c.itype.v);
     al_buf_free(&c.fold);
     al_buf_free(&c.key);
-    sf->feat = c.feat;
-    sf->n_feat = c.n;
+    al_buf_free(&c.tail);
+    for (int k = 0; k < 4; k++)
+        al_buf_free(&c.stems[k]);
+    al_strtab_free(c.tc.types);
+    free(c.tc.off.v);
+    free(c.tc.tf.v);
     if (c.rc != AL_OK)
         al_sentfeat_free(sf);
     return c.rc;
-}
-
-/* Scales each feature's weight by its inverse document frequency over both
- * texts' sentences: a number that occurs once weighs fully, a word found in
- * every sentence nearly nothing. */
-static int idf_weights(size_t n_ids, al_sentfeat *fs, al_sentfeat *ft,
-                       size_t n_sents)
-{
-    uint32_t *df = al_calloc(n_ids, sizeof *df);
-    if (df == NULL)
-        return AL_ENOMEM;
-    for (size_t k = 0; k < fs->n_feat; k++)
-        df[fs->feat[k].id]++;
-    for (size_t k = 0; k < ft->n_feat; k++)
-        df[ft->feat[k].id]++;
-    double norm = log(1.0 + (double)n_sents);
-    for (int side = 0; side < 2; side++) {
-        al_sentfeat *sf = side ? ft : fs;
-        for (size_t k = 0; k < sf->n_feat; k++) {
-            double idf = log(1.0 + (double)n_sents / df[sf->feat[k].id]);
-            sf->feat[k].weight *= (float)(idf / norm);
-        }
-    }
-    free(df);
-    return AL_OK;
 }
 
 int al_features(const al_model *m, const al_text *src, const al_text *tgt,
@@ -201,12 +362,11 @@ int al_features(const al_model *m, const al_text *src, const al_text *tgt,
     al_strtab *ids = al_strtab_new();
     if (ids == NULL)
         return AL_ENOMEM;
-    int rc = text_features(m, src, ids, fs);
+    const al_lexicon *lex = m->use_lexicon ?
+        al_model_lexicon(m, src->lang, tgt->lang, NULL) : NULL;
+    int rc = text_features(m, src, 0, lex, ids, fs);
     if (rc == AL_OK)
-        rc = text_features(m, tgt, ids, ft);
-    if (rc == AL_OK)
-        rc = idf_weights(al_strtab_count(ids), fs, ft, src->n_sents +
-                         tgt->n_sents);
+        rc = text_features(m, tgt, 1, lex, ids, ft);
     al_strtab_free(ids);
     if (rc != AL_OK) {
         al_sentfeat_free(fs);

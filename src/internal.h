@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <pthread.h>
 
 /* Largest input accepted per side, after decoding. Offsets are 32-bit. */
 #define AL_MAX_INPUT ((size_t)1 << 30)
@@ -191,32 +192,42 @@ typedef struct {
 size_t al_numbers(const char *s, size_t n, al_lang lang, al_number *out,
                   size_t max);
 
-/* ---- anchor.c: per-sentence features ---- */
-typedef struct {
-    uint32_t id;
-    float weight;
-} al_feature;
+/* ---- anchor.c: per-sentence anchor items ---- */
 
+/* Each sentence is a list of items (numbers and content words), each with a
+ * weight and the ids of the features by which it can be matched on the other
+ * side (its number, its folded form, cognate key, dictionary concepts).
+ * Feature ids are shared by both texts of a pair. */
 typedef struct {
     float *len;              /* characters per sentence */
-    uint32_t *off;           /* n + 1 offsets into feat */
-    al_feature *feat;        /* per sentence: sorted by id, unique */
-    size_t n_feat;
+    uint32_t *ioff;          /* n + 1: items of sentence i: [ioff[i], ioff[i+1]) */
+    float *iw;               /* per item: weight */
+    uint32_t *ifo;           /* n_items + 1: features of item k */
+    uint32_t *ifeat;         /* feature ids */
+    size_t n_items, n_ifeat;
 } al_sentfeat;
 
-/* Features of both texts, with ids shared between them. */
+/* Items of both texts. */
 int al_features(const al_model *m, const al_text *src, const al_text *tgt,
                 al_sentfeat *fs, al_sentfeat *ft);
 void al_sentfeat_free(al_sentfeat *sf);
-/* Adds a dictionary feature (kind '@') to the feature context CTX. */
-void al_feature_add(void *ctx, const char *s, size_t n, double w);
 
-/* Dictionary features of a folded word FOLD (original token TOK) of LANG on
- * SIDE: calls al_feature_add(CTX, ...) for each concept it translates to.
- * Does nothing when the model has no lexicon for the pair. */
-void al_lexicon_features(const al_model *m, al_lang lang, int side,
-                         const char *fold, size_t fn, const char *tok,
-                         size_t tn, void *ctx, double w);
+/* ---- lexicon.c: bilingual dictionaries ---- */
+
+/* The dictionary of the pair SRC -> TGT: the shipped lex-*.txt file of the
+ * pair (either direction) plus the user's --dict file, single words folded
+ * (lowercase, no accents). Column 0 holds SRC words, column 1 TGT words. */
+al_lexicon *al_lexicon_load(const al_model *m, al_lang src, al_lang tgt,
+                            al_error *err);
+void al_lexicon_free(al_lexicon *lx);
+size_t al_lexicon_size(const al_lexicon *lx, int column);
+typedef void (*al_concept_fn)(void *ud, const char *word, size_t n);
+size_t al_lexicon_concepts(const al_lexicon *lx, int column, const char *fold,
+                           size_t n, al_concept_fn fn, void *ud);
+/* The model's lexicon for SRC -> TGT, loaded on first use (thread-safe);
+ * NULL when it cannot be loaded (then *ERR says why, if given). */
+const al_lexicon *al_model_lexicon(const al_model *m, al_lang src, al_lang tgt,
+                                   al_error *err);
 
 /* ---- spell.c: hunspell, thread-safe, cached ---- */
 typedef struct al_spell al_spell;
@@ -242,9 +253,12 @@ struct al_model {
     char *hunspell_dir;
     al_abbrev *abbrev[AL_LANG_COUNT];
     al_strtab *stop[AL_LANG_COUNT];   /* folded stop words, may be NULL */
-    al_lexicon *lex;         /* NULL when no lexicon is loaded */
+    pthread_mutex_t lock;    /* guards lazy loading below */
+    al_lexicon *lex[AL_LANG_COUNT][AL_LANG_COUNT];  /* [src][tgt], lazy */
+    bool lex_tried[AL_LANG_COUNT][AL_LANG_COUNT];
     al_spell_set *spell;     /* hunspell dictionaries, loaded on demand */
     double anchor_weight;    /* weight of the anchor similarity (align.c) */
+    bool use_lexicon;        /* dictionary anchors (ALIGN_NO_LEXICON=1: off) */
 };
 
 /* Path DICT_DIR/STEM+LANG.txt, malloc'ed (NULL when out of memory). */

@@ -147,12 +147,239 @@ bool al_is_stopword(const al_model *m, al_lang lang, const char *folded,
            al_strtab_id(m->stop[lang], folded, n, false) >= 0;
 }
 
-void al_lexicon_features(const al_model *m, al_lang lang, int side,
-                         const char *fold, size_t fn, const char *tok,
-                         size_t tn, void *ctx, double w)
+/* ---- bilingual lexicons ---- */
+
+struct al_lexicon {
+    al_lang lang[2];         /* languages of the file's two columns */
+    al_strtab *words[2];     /* folded words per column */
+    uint32_t *off[2];        /* per word: range in adj of its translations */
+    uint32_t *adj[2];        /* word ids of the other column */
+};
+
+typedef struct {
+    uint32_t a, b;
+} edge;
+
+static int cmp_edge_a(const void *x, const void *y)
 {
-    (void)lang; (void)side; (void)fold; (void)fn; (void)tok; (void)tn;
-    (void)ctx; (void)w;
-    if (m->lex == NULL)
+    const edge *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+void al_lexicon_free(al_lexicon *lx)
+{
+    if (lx == NULL)
         return;
+    for (int k = 0; k < 2; k++) {
+        al_strtab_free(lx->words[k]);
+        free(lx->off[k]);
+        free(lx->adj[k]);
+    }
+    free(lx);
+}
+
+typedef struct {
+    edge *e;
+    size_t n, cap;
+    al_buf f[2];
+} edge_list;
+
+/* Adds the pair (W0 in column 0, W1 in column 1), both folded. */
+static int add_pair(al_lexicon *lx, edge_list *el, const char *w0, size_t n0,
+                    const char *w1, size_t n1)
+{
+    while (n0 > 0 && w0[n0 - 1] == ' ')
+        n0--;
+    while (n1 > 0 && w1[n1 - 1] == ' ')
+        n1--;
+    while (n0 > 0 && *w0 == ' ')
+        w0++, n0--;
+    while (n1 > 0 && *w1 == ' ')
+        w1++, n1--;
+    if (n0 == 0 || n1 == 0)
+        return AL_OK;
+    if (al_fold(w0, n0, &el->f[0]) == 0 || al_fold(w1, n1, &el->f[1]) == 0)
+        return AL_OK;
+    int32_t a = al_strtab_id(lx->words[0], el->f[0].data, el->f[0].len, true);
+    int32_t b = al_strtab_id(lx->words[1], el->f[1].data, el->f[1].len, true);
+    if (a < 0 || b < 0)
+        return AL_ENOMEM;
+    if (el->n == el->cap) {
+        size_t cap = el->cap ? el->cap * 2 : 4096;
+        edge *e = al_realloc_array(el->e, cap, sizeof *e);
+        if (e == NULL)
+            return AL_ENOMEM;
+        el->e = e;
+        el->cap = cap;
+    }
+    el->e[el->n].a = (uint32_t)a;
+    el->e[el->n].b = (uint32_t)b;
+    el->n++;
+    return AL_OK;
+}
+
+/* Reads pairs from PATH: "w0<TAB>w1" or hunalign's "w1 @ w0" when HUNALIGN
+ * format lines are found. SWAP exchanges the columns. */
+static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
+                      bool swap, al_error *err)
+{
+    char *data;
+    size_t len;
+    int rc = al_read_file(path, &data, &len, err);
+    if (rc != AL_OK)
+        return rc;
+    char *line = data;
+    size_t lineno = 0;
+    while (rc == AL_OK && line < data + len) {
+        char *nl = memchr(line, '\n', (size_t)(data + len - line));
+        size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
+        lineno++;
+        if (n > 0 && line[n - 1] == '\r')
+            n--;
+        const char *w0, *w1;
+        size_t n0, n1;
+        char *tab = memchr(line, '\t', n);
+        char *at = NULL;
+        for (size_t k = 0; k + 2 < n && tab == NULL; k++)
+            if (line[k] == ' ' && line[k + 1] == '@' && line[k + 2] == ' ') {
+                at = line + k;
+                break;
+            }
+        if (n == 0 || line[0] == '#') {
+            line += n + (nl != NULL);
+            continue;
+        }
+        if (tab != NULL) {
+            w0 = line;
+            n0 = (size_t)(tab - line);
+            w1 = tab + 1;
+            n1 = n - n0 - 1;
+        } else if (at != NULL) {       /* hunalign: target @ source */
+            w1 = line;
+            n1 = (size_t)(at - line);
+            w0 = at + 3;
+            n0 = n - n1 - 3;
+        } else {
+            rc = al_fail(err, AL_EDICT, "%s:%zu: expected 'source<TAB>target' "
+                         "or 'target @ source'", path, lineno);
+            break;
+        }
+        /* Multiword entries: only single words are anchors. */
+        if (memchr(w0, ' ', n0) == NULL && memchr(w1, ' ', n1) == NULL)
+            rc = swap ? add_pair(lx, el, w1, n1, w0, n0)
+                      : add_pair(lx, el, w0, n0, w1, n1);
+        line += n + (nl != NULL);
+    }
+    free(data);
+    if (rc == AL_ENOMEM)
+        al_fail(err, rc, "%s: out of memory", path);
+    return rc;
+}
+
+/* Builds the per-word translation lists of both directions. */
+static int index_edges(al_lexicon *lx, edge_list *el)
+{
+    for (int k = 0; k < 2; k++) {
+        size_t nw = al_strtab_count(lx->words[k]);
+        if (k == 1)
+            for (size_t i = 0; i < el->n; i++) {
+                uint32_t t = el->e[i].a;
+                el->e[i].a = el->e[i].b;
+                el->e[i].b = t;
+            }
+        qsort(el->e, el->n, sizeof *el->e, cmp_edge_a);
+        lx->off[k] = al_calloc(nw + 1, sizeof *lx->off[k]);
+        lx->adj[k] = al_calloc(el->n, sizeof *lx->adj[k]);
+        if (lx->off[k] == NULL || lx->adj[k] == NULL)
+            return AL_ENOMEM;
+        size_t m = 0;
+        for (size_t i = 0; i < el->n; i++) {
+            if (i > 0 && el->e[i].a == el->e[i - 1].a &&
+                el->e[i].b == el->e[i - 1].b)
+                continue;
+            lx->adj[k][m++] = el->e[i].b;
+            lx->off[k][el->e[i].a + 1] = (uint32_t)m;
+        }
+        for (size_t w = 1; w <= nw; w++)
+            if (lx->off[k][w] < lx->off[k][w - 1])
+                lx->off[k][w] = lx->off[k][w - 1];
+    }
+    return AL_OK;
+}
+
+/* Lexicon files shipped in dicts/: lex-X-Y.txt, X and Y in this order. */
+static const al_lang lex_files[][2] = {
+    {AL_LANG_DE, AL_LANG_FR}, {AL_LANG_DE, AL_LANG_EN}, {AL_LANG_EN, AL_LANG_FR},
+};
+
+al_lexicon *al_lexicon_load(const al_model *m, al_lang src, al_lang tgt,
+                            al_error *err)
+{
+    al_lexicon *lx = al_calloc(1, sizeof *lx);
+    if (lx == NULL)
+        return NULL;
+    lx->lang[0] = src;
+    lx->lang[1] = tgt;
+    lx->words[0] = al_strtab_new();
+    lx->words[1] = al_strtab_new();
+    edge_list el = {0};
+    int rc = lx->words[0] && lx->words[1] ? AL_OK : AL_ENOMEM;
+    for (size_t f = 0; rc == AL_OK && f < sizeof lex_files / sizeof *lex_files;
+         f++) {
+        bool fwd = lex_files[f][0] == src && lex_files[f][1] == tgt;
+        bool rev = lex_files[f][0] == tgt && lex_files[f][1] == src;
+        if (!fwd && !rev)
+            continue;
+        char name[16];
+        snprintf(name, sizeof name, "lex-%s-", al_lang_name(lex_files[f][0]));
+        char *path = al_dict_path(m, name, al_lang_name(lex_files[f][1]));
+        if (path == NULL)
+            rc = AL_ENOMEM;
+        else
+            rc = read_pairs(lx, &el, path, rev, err);
+        free(path);
+    }
+    if (rc == AL_OK && m->opt.user_dict != NULL)
+        rc = read_pairs(lx, &el, m->opt.user_dict, false, err);
+    if (rc == AL_OK)
+        rc = index_edges(lx, &el);
+    free(el.e);
+    al_buf_free(&el.f[0]);
+    al_buf_free(&el.f[1]);
+    if (rc != AL_OK) {
+        if (rc == AL_ENOMEM)
+            al_fail(err, rc, "out of memory while loading dictionaries");
+        al_lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+size_t al_lexicon_size(const al_lexicon *lx, int column)
+{
+    return al_strtab_count(lx->words[column != 0]);
+}
+
+/* Calls FN for each target-language word that FOLDed word of COLUMN means:
+ * its translations (column 0, the source language) or itself when it is a
+ * known target word (column 1). Returns how many. */
+size_t al_lexicon_concepts(const al_lexicon *lx, int column, const char *fold,
+                           size_t n, al_concept_fn fn, void *ud)
+{
+    int k = column != 0;
+    int32_t id = al_strtab_id(lx->words[k], fold, n, false);
+    if (id < 0)
+        return 0;
+    if (k == 1) {
+        fn(ud, fold, n);
+        return 1;
+    }
+    size_t count = 0;
+    for (uint32_t x = lx->off[0][id]; x < lx->off[0][id + 1]; x++, count++) {
+        const char *t = al_strtab_str(lx->words[1], (int32_t)lx->adj[0][x]);
+        fn(ud, t, strlen(t));
+    }
+    return count;
 }

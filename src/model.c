@@ -81,7 +81,10 @@ al_model *al_model_new(const al_options *opt, al_error *err)
         return NULL;
     }
     m->opt = *opt;
-    m->anchor_weight = 3.0;
+    pthread_mutex_init(&m->lock, NULL);
+    m->anchor_weight = 0.5;
+    const char *nolex = getenv("ALIGN_NO_LEXICON");
+    m->use_lexicon = nolex == NULL || strcmp(nolex, "1") != 0;
     const char *dir = find_dict_dir(opt);
     m->dict_dir = al_strndup(dir, strlen(dir));
     const char *hd = opt->hunspell_dir ? opt->hunspell_dir
@@ -124,6 +127,10 @@ void al_model_free(al_model *m)
         al_strtab_free(m->stop[l]);
     }
     al_spell_set_free(m->spell);
+    for (int a = 0; a < AL_LANG_COUNT; a++)
+        for (int b = 0; b < AL_LANG_COUNT; b++)
+            al_lexicon_free(m->lex[a][b]);
+    pthread_mutex_destroy(&m->lock);
     free(m->dict_dir);
     free(m->hunspell_dir);
     free(m);
@@ -137,4 +144,20 @@ const al_abbrev *al_model_abbrev(const al_model *m, al_lang lang)
 al_spell *al_model_spell(const al_model *m, al_lang lang)
 {
     return al_spell_get(m->spell, m->hunspell_dir, lang);
+}
+
+const al_lexicon *al_model_lexicon(const al_model *m, al_lang src, al_lang tgt,
+                                   al_error *err)
+{
+    if (src < 0 || src >= AL_LANG_COUNT || tgt < 0 || tgt >= AL_LANG_COUNT)
+        return NULL;
+    al_model *mm = (al_model *)m;     /* lazy state, guarded by the lock */
+    pthread_mutex_lock(&mm->lock);
+    if (!mm->lex_tried[src][tgt]) {
+        mm->lex[src][tgt] = al_lexicon_load(m, src, tgt, err);
+        mm->lex_tried[src][tgt] = true;
+    }
+    const al_lexicon *lx = mm->lex[src][tgt];
+    pthread_mutex_unlock(&mm->lock);
+    return lx;
 }
