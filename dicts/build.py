@@ -176,9 +176,12 @@ LATIN = {}
 
 
 def is_latin_letter(c):
+    """A letter of the Latin script, not of the phonetic alphabet (IPA of
+    pronunciations, U+0250..U+02FF, would otherwise pass as Latin)."""
     r = LATIN.get(c)
     if r is None:
-        r = c.isalpha() and unicodedata.name(c, "").startswith("LATIN")
+        r = (c.isalpha() and not 0x250 <= ord(c) <= 0x2FF
+             and unicodedata.name(c, "").startswith("LATIN"))
         LATIN[c] = r
     return r
 
@@ -194,6 +197,8 @@ def word(tok, lang):
         m = FR_ELISION.match(tok)
         if m:
             tok = m.group(2)
+    elif lang == "de" and tok[:2] in ("d'", "l'"):
+        tok = tok[2:]                # French loans: d'accord, l'art pour l'art
     elif lang == "en" and tok.endswith("'s"):
         tok = tok[:-2]
     if len(tok) < 2 or len(tok) > MAX_WORD or not WORD_SHAPE.match(tok):
