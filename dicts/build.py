@@ -400,21 +400,18 @@ def autocorr_list(path):
     return out
 
 
-def hunspell_words(path):
-    """(stems, period-final stems) of a hunspell .dic file."""
-    stems, abbrevs = set(), []
+def hunspell_abbrevs(path):
+    """The stems of a hunspell .dic file that end with a period."""
+    abbrevs = []
     with open(path, encoding="utf-8") as f:
         next(f)
         for line in f:
             if line[:1] in "\t#" or not line.strip():
                 continue
-            w = line.split()[0].split("/")[0]
-            w = unicodedata.normalize("NFC", w)
+            w = unicodedata.normalize("NFC", line.split()[0].split("/")[0])
             if w.endswith(".") and len(w) > 1:
                 abbrevs.append(w)
-            else:
-                stems.add(w)
-    return stems, abbrevs
+    return abbrevs
 
 
 ABBREV_SHAPE = re.compile(r"^(?:[^\W\d_][\w&-]*\.)(?:[ -]?[^\W\d_][\w&-]*\.)*$")
@@ -495,7 +492,8 @@ def write(path, lines):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(
+        description="Build the lexicons, abbreviation and stop-word lists of dicts/.")
     ap.add_argument("--dictd", default="/usr/share/dictd")
     ap.add_argument("--hunspell", default="/usr/share/hunspell")
     ap.add_argument("--autocorr", default="/usr/lib/libreoffice/share/autocorr")
@@ -539,7 +537,7 @@ def main():
     for lang, acor, dic in (("de", "acor_de.dat", "de_DE"), ("fr", "acor_fr.dat", "fr"),
                             ("en", "acor_en-US.dat", "en_US")):
         auto = autocorr_list(os.path.join(args.autocorr, acor))
-        _, hun = hunspell_words(os.path.join(args.hunspell, dic + ".dic"))
+        hun = hunspell_abbrevs(os.path.join(args.hunspell, dic + ".dic"))
         words = lexwords[lang]
         extra = read_extra(os.path.join(HERE, "abbrev-extra-%s.txt" % lang))
         print("abbrev-%s: %d from LibreOffice, %d from hunspell, %d hand-written"
