@@ -128,6 +128,9 @@ typedef struct {
 typedef struct al_abbrev al_abbrev;
 al_abbrev *al_abbrev_load(const char *path, al_error *err);
 void al_abbrev_free(al_abbrev *a);
+/* Adds the segmentation rules of PATH (dicts/segment-LANG.txt: ordinal
+ * words, sentence starters, final abbreviations, names with '!') to A. */
+int al_abbrev_load_rules(al_abbrev *a, const char *path, al_error *err);
 /* True when WORD (with its final period, N bytes) is a known abbreviation. */
 bool al_abbrev_has(const al_abbrev *a, const char *word, size_t n);
 

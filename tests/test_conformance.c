@@ -3,7 +3,8 @@
  * tests/data/segmentation/{en,de,fr,own-de,own-fr}.cases (format in that
  * folder's README.md) is one TAP test. The input goes through the library's
  * text pipeline (normalize, then al_segment in normal, non-presegmented mode,
- * with the abbreviation list of the file's language, then each span mapped
+ * with the abbreviation list and segmentation rules of the file's language
+ * from dicts/, then each span mapped
  * back to the original) and the sentences, as written, are compared with the
  * expected ones. Cases marked text=wsnorm are compared after collapsing
  * whitespace runs to one space.
@@ -271,6 +272,13 @@ static void run_file(case_file *cf, const char *dir, const char *dictdir)
         exit(99);
     }
     free(apath);
+    snprintf(stem, sizeof stem, "segment-%s.txt", al_lang_name(cf->lang));
+    apath = path_join(dictdir, stem);
+    if (al_abbrev_load_rules(abbrev, apath, &err) != AL_OK) {
+        printf("Bail out! %s\n", err.message);
+        exit(99);
+    }
+    free(apath);
 
     test_case tc;
     memset(&tc, 0, sizeof tc);
@@ -330,10 +338,14 @@ static void run_file(case_file *cf, const char *dir, const char *dictdir)
     free(path);
 }
 
+/* Pass rate over all cases and over the cases not listed in xfail.txt. */
 static void print_rate(const char *what, int passed, int total, int xfail)
 {
-    printf("# pass rate %-13s %4d/%-4d = %6.2f %% (%d expected failures)\n",
-           what, passed, total, total ? 100.0 * passed / total : 100.0, xfail);
+    int run = total - xfail;
+    printf("# pass rate %-13s %4d/%-4d = %6.2f %% of all cases; "
+           "%4d/%-4d = %6.2f %% without the %d expected failures\n",
+           what, passed, total, total ? 100.0 * passed / total : 100.0,
+           passed, run, run ? 100.0 * passed / run : 100.0, xfail);
 }
 
 int main(int argc, char **argv)
@@ -383,6 +395,30 @@ int main(int argc, char **argv)
         char what[16];
         snprintf(what, sizeof what, "%s (all):", al_lang_name((al_lang)l));
         print_rate(what, p, t, x);
+    }
+    /* The targets, on the cases not listed in xfail.txt: 100 % for German
+     * and French, 98 % for English. Shown on the console by the driver. */
+    if (n_only == 0) {
+        char summary[256];
+        size_t o = 0;
+        bool met = true;
+        for (int l = 0; l < AL_LANG_COUNT; l++) {
+            int p = 0, t = 0;
+            for (size_t f = 0; f < N_FILES; f++)
+                if (files[f].lang == (al_lang)l) {
+                    p += files[f].passed;
+                    t += files[f].total - files[f].xfail;
+                }
+            double rate = t ? 100.0 * p / t : 100.0;
+            met = met && rate >= (l == AL_LANG_EN ? 98.0 : 100.0);
+            o += (size_t)snprintf(summary + o, sizeof summary - o,
+                                  "%s%s %d/%d (%.2f %%)", l ? ", " : "",
+                                  al_lang_name((al_lang)l), p, t, rate);
+        }
+        snprintf(summary + o, sizeof summary - o,
+                 " without expected failures; targets de, fr 100 %%, "
+                 "en 98 %%");
+        ok(met, summary);
     }
     for (size_t i = 0; i < n_xfails; i++) {
         free(xfails[i].id);
