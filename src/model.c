@@ -107,6 +107,14 @@ al_model *al_model_new(const al_options *opt, al_error *err)
         }
         m->abbrev[l] = al_abbrev_load(file, err);
         free(file);
+        file = al_dict_path(m, "segment-", al_lang_name((al_lang)l));
+        if (m->abbrev[l] != NULL &&
+            (file == NULL ? al_fail(err, AL_ENOMEM, "out of memory")
+                          : al_abbrev_load_rules(m->abbrev[l], file, err))) {
+            al_abbrev_free(m->abbrev[l]);
+            m->abbrev[l] = NULL;
+        }
+        free(file);
         file = al_dict_path(m, "stop-", al_lang_name((al_lang)l));
         m->stop[l] = file ? al_wordlist_load(file) : NULL;
         free(file);
