@@ -310,10 +310,111 @@ int al_check(const al_model *m, al_result *r, al_error *err);
 typedef int (*al_writer_fn)(const al_result *r, FILE *out,
                             const al_write_options *wo);
 int al_write_tsv(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_jsonl(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_tmx(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_xliff(const al_result *r, FILE *out, const al_write_options *wo);
 int al_write_beads(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_ladder(const al_result *r, FILE *out,
+                    const al_write_options *wo);
+int al_write_text(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_html(const al_result *r, FILE *out, const al_write_options *wo);
+int al_write_report(const al_result *r, FILE *out,
+                    const al_write_options *wo);
 
 /* Appends the text of sentences [BEGIN, BEGIN+N) of T to B, as the user wrote
  * them, joined by one space, with tabs/newlines/CR folded to spaces. */
 int al_bead_text(const al_text *t, size_t begin, size_t n, al_buf *b);
+
+/* Appends the NUL-terminated string S to B. AL_OK or AL_ENOMEM. */
+int al_buf_str(al_buf *b, const char *s);
+
+/* Writes B's bytes to OUT and empties B. Returns AL_OK or AL_EIO. */
+int al_buf_flush(al_buf *b, FILE *out);
+
+/* How al_buf_escape writes text from the input. Bytes that are not UTF-8
+ * (impossible after decoding) become U+FFFD in every mode. */
+typedef enum {
+    /* XML text and attribute values: & < > " as entities; tab, LF, CR as a
+     * space; characters XML 1.0 cannot hold even as references (C0 controls,
+     * U+FFFE, U+FFFF) as U+FFFD; DEL and C1 controls as &#x7F; ... */
+    AL_ESC_XML,
+    /* HTML: & < > " ' as entities; tab, LF, CR as a space; C0 controls and
+     * DEL as their pictures U+2400..U+2421; C1 controls, U+FFFE and U+FFFF
+     * as U+FFFD. */
+    AL_ESC_HTML,
+    /* Body of a JSON string: " and \ escaped; tab, LF, CR as \t \n \r;
+     * other controls, DEL, C1, U+2028 and U+2029 as \uXXXX. Nothing lost. */
+    AL_ESC_JSON,
+    /* Terminal: like AL_ESC_HTML for characters (no escape sequence gets
+     * through), markup characters as they are. */
+    AL_ESC_TERM
+} al_escape;
+
+/* Appends S[0, N) to B escaped for MODE. AL_OK or AL_ENOMEM. */
+int al_buf_escape(al_buf *b, const char *s, size_t n, al_escape mode);
+
+/* Called with consecutive runs of a bead side's text. MARK is 0 outside
+ * flag spans, 1 + the highest severity of the spans covering the run
+ * inside. Returns AL_OK or an error code that stops the walk. */
+typedef int (*al_run_fn)(const char *s, size_t n, int mark, void *ud);
+
+/* Calls FN with the text of BEAD's SIDE as the user wrote it (not folded),
+ * sentence after sentence with a run " " between them, cut where a flag
+ * span of the bead on that side begins or ends. Returns AL_OK, AL_ENOMEM
+ * or FN's first error. */
+int al_bead_runs(const al_result *r, size_t bead, int side, al_run_fn fn,
+                 void *ud);
+
+/* Appends the 1-based sentence numbers [BEGIN+1, BEGIN+N] as "8" or
+ * "15-16" (with U+2013), or U+2014 when N is 0. */
+int al_buf_id_range(al_buf *b, size_t begin, size_t n);
+
+/* What a flag code means, in words for an editor ("a number differs
+ * between source and translation"). */
+const char *al_flag_description(al_flag_code code);
+
+/* Flag counts of a result, for the summaries of html and report. */
+typedef struct {
+    size_t flags[AL_FLAG_COUNT];   /* flags per code */
+    size_t beads[AL_FLAG_COUNT];   /* beads with a flag of the code */
+    int severity[AL_FLAG_COUNT];   /* highest severity seen per code */
+    size_t by_severity[AL_ERROR + 1];
+    size_t flagged_beads, total;
+} al_flag_stats;
+void al_flag_stats_compute(const al_result *r, al_flag_stats *st);
+
+/* One column of the side-by-side terminal layout: terminal-escaped text and,
+ * when MARK is not NULL, one mark byte per text byte (see al_run_fn).
+ * Zero-initialise; al_column_free releases. */
+typedef struct {
+    const char *text;
+    size_t len;
+    const char *mark;
+    al_buf buf[2];
+} al_column;
+/* Fills C with BEAD's SIDE and its flag spans. */
+int al_column_fill(al_column *c, const al_result *r, size_t bead, int side);
+/* Fills C with S[0, N), no marks. */
+int al_column_set(al_column *c, const char *s, size_t n);
+void al_column_free(al_column *c);
+
+/* Greedy word wrap: the next line of S[*POS, N) that fits WIDTH terminal
+ * columns. Returns the line's end; *START gets its start (leading spaces
+ * skipped), *COLS its width; *POS moves past it. A word longer than WIDTH
+ * is cut. */
+size_t al_wrap_line(const char *s, size_t n, size_t *pos, size_t width,
+                    size_t *start, size_t *cols);
+
+/* Appends S[0, N) (terminal-escaped text) to B wrapped to lines of LINE
+ * columns: the first line continues a prefix of INDENT columns already in
+ * B, the next ones start with INDENT spaces. Ends with a newline. */
+int al_put_wrapped(al_buf *b, const char *s, size_t n, size_t indent,
+                   size_t line);
+
+/* Appends LEFT and RIGHT side by side to B, each wrapped to WIDTH columns,
+ * every line starting with INDENT, the columns separated by " | " (U+2502).
+ * COLOR: ANSI colors for marked text. */
+int al_put_columns(al_buf *b, const char *indent, const al_column *left,
+                   const al_column *right, size_t width, int color);
 
 #endif /* ALIGN_INTERNAL_H */
