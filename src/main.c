@@ -366,8 +366,12 @@ int main(int argc, char **argv)
         wo.color = strcmp(color, "always") == 0 ||
                    (strcmp(color, "auto") == 0 && out.tmp == NULL &&
                     isatty(fileno(stdout)));
-        if (r == NULL || al_write(r, (al_format)fmt, out.f, &wo, &err) != 0) {
+        if (r == NULL) {
             fprintf(stderr, "%s: %s\n", progname, err.message);
+            status = 2;
+        } else if (al_write(r, (al_format)fmt, out.f, &wo, &err) != 0) {
+            fprintf(stderr, "%s: %s: %s\n", progname,
+                    out.tmp ? out.path : "standard output", err.message);
             status = 2;
         } else {
             if (verbose)
