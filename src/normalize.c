@@ -85,10 +85,14 @@ static bool starts_mark(const unsigned char *s, size_t n)
     return al_utf8_decode(s, n, &cp) > 0 && combining_class(cp) != 0;
 }
 
-/* True when a lone code point is certainly unchanged by NFC. */
+/* True when a lone code point is certainly unchanged by NFC. Below U+0300
+ * nothing changes; punctuation U+2010..U+2125 and the emoji planes neither
+ * (but U+2126 OHM, U+212B ANGSTROM, U+2329 and the CJK compatibility
+ * ideographs U+2F800.. have singleton decompositions). */
 static bool nfc_stable_alone(int32_t cp)
 {
-    if (cp < 0x300 || (cp >= 0x2010 && cp <= 0x2BFF) || cp >= 0x1F000)
+    if (cp < 0x300 || (cp >= 0x2010 && cp <= 0x2125) ||
+        (cp >= 0x1F000 && cp < 0x2F800))
         return true;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     return p->decomp_seqindex == UINT16_MAX && !p->comp_exclusion;
@@ -140,10 +144,12 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
             i += n;
             continue;
         }
-        /* A cluster: this code point and the combining marks after it. */
-        size_t end = i + n;
+        /* A cluster: this code point and the combining marks after it, at
+         * most 30 of them (UAX #15 stream-safe text): NFC reorders marks
+         * by sorting, which must not see an unbounded run. */
+        size_t end = i + n, marks = 0;
         bool alone = true;
-        while (end < len && u[end] >= 0x80) {
+        while (end < len && u[end] >= 0x80 && marks++ < 30) {
             int32_t next;
             size_t m = al_utf8_decode(u + end, len - end, &next);
             if (m == 0 || combining_class(next) == 0)
@@ -174,6 +180,7 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
         free(st.knots);
         return al_fail(err, AL_ENOMEM, "out of memory while normalizing");
     }
+    st.out.data[st.out.len] = '\0';     /* reserved: also for empty input */
     out->text = st.out.data;
     out->len = st.out.len;
     out->knots = st.knots;
@@ -228,11 +235,31 @@ static bool is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+static bool is_opening_mark(int32_t cp)
+{
+    return cp == '(' || cp == '[' || cp == '"' || cp == '\'' ||
+           cp == 0x201E || cp == 0x201C || cp == 0x00AB || cp == 0x2018;
+}
+
+/* Is a run of N question marks damage, given the code points before and
+ * after it (0 at the edges)? Two or more at a word start ("???? live",
+ * "Größe" as "Gr??e") or one between letters ("Gr?e") stand for lost
+ * characters; after a word they are a sentence end ("Wirklich??"). */
+static bool qmarks_damage(size_t n, int32_t before, int32_t after)
+{
+    if (n >= 2)
+        return before == 0 || before == ' ' || before == '\t' ||
+               before == '\n' || before == '\r' || is_opening_mark(before) ||
+               is_letter(after);
+    return is_letter(before) && is_letter(after) &&
+           utf8proc_category(after) == UTF8PROC_CATEGORY_LL;
+}
+
 unsigned al_damage_scan(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned bits = 0;
-    int32_t prev = 0, prev2 = 0;
+    int32_t prev = 0, before_q = 0;
     size_t qrun = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
@@ -241,30 +268,29 @@ unsigned al_damage_scan(const char *s, size_t n)
             m = 1;
         if (cp == 0xFFFD)
             bits |= AL_DAMAGE_FFFD;
-        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
-            cp == 0x7F || (cp >= 0x80 && cp <= 0x9F && m == 2))
+        /* C0 and C1 controls, DEL; tab, line ends and form feed (page
+         * breaks of PDF text) are ordinary */
+        if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
+             cp != '\f') || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F && m == 2))
             bits |= AL_DAMAGE_CONTROL;
         if (cp == '?') {
-            qrun++;
-            if (qrun >= 2)
-                bits |= AL_DAMAGE_QMARKS;
+            if (qrun++ == 0)
+                before_q = prev;
         } else {
-            /* "Gr?e": a lone ? between a letter and a lowercase letter
-             * ("Warum?Bild" is a glued sentence end, not damage). */
-            if (qrun == 1 && is_letter(prev2) && is_letter(cp) &&
-                utf8proc_category(cp) == UTF8PROC_CATEGORY_LL)
+            if (qrun > 0 && qmarks_damage(qrun, before_q, cp))
                 bits |= AL_DAMAGE_QMARKS;
             qrun = 0;
         }
+        /* UTF-8 read as Latin-1 or Windows-1252: "Ã©" for é, "â€™" for ’ */
         if ((prev == 0xC3 || prev == 0xC2 || prev == 0xC5) &&
             is_cp1252_high(cp))
             bits |= AL_DAMAGE_MOJIBAKE;
         if (prev == 0xE2 && (cp == 0x20AC || cp == 0x0080))
             bits |= AL_DAMAGE_MOJIBAKE;
-        if (cp != '?')
-            prev2 = cp;
         prev = cp;
         i += m;
     }
+    if (qrun > 0 && qmarks_damage(qrun, before_q, 0))
+        bits |= AL_DAMAGE_QMARKS;
     return bits;
 }
