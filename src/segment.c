@@ -357,7 +357,7 @@ typedef struct {
     size_t b, e;             /* the paragraph */
     size_t start;            /* start of the current sentence */
     size_t last_q;           /* end of the last judged terminal run */
-    int32_t *depth;          /* English: quote/bracket depth per byte */
+    signed char *depth;      /* English: quote/bracket depth per byte */
     size_t cap_depth;
     struct { uint32_t open, close; } *rng;  /* closed quotes, by close */
     size_t n_rng, cap_rng, next_rng;
@@ -692,13 +692,11 @@ static bool line_is_item(seg_state *st, size_t i)
                st->s[k + 1] == ' ' && k > i + 1 &&
                (parse_marker(st, i + 1, &m) || k == i + 2);
     }
-    for (size_t k = st->next_mk; k < st->n_mk; k++) {
-        if (st->mk[k].pos > i)
-            break;
-        if (st->mk[k].pos == i)
-            return st->mk[k].list;
-    }
-    return false;
+    /* markers before I are never needed again: the scan only goes on */
+    while (st->next_mk < st->n_mk && st->mk[st->next_mk].pos < i)
+        st->next_mk++;
+    return st->next_mk < st->n_mk && st->mk[st->next_mk].pos == i &&
+           st->mk[st->next_mk].list;
 }
 
 /* ---- English: quotes and brackets protect their sentence marks ---- */
@@ -757,7 +755,7 @@ static int compute_depth(seg_state *st)
 {
     size_t n = st->e - st->b + 1;
     if (n > st->cap_depth) {
-        int32_t *d = al_realloc_array(st->depth, n, sizeof *d);
+        signed char *d = al_realloc_array(st->depth, n, sizeof *d);
         if (d == NULL)
             return AL_ENOMEM;
         st->depth = d;
