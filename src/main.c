@@ -212,7 +212,8 @@ static int output_close(output *o, bool keep)
     return rc;
 }
 
-static int segment_only(al_model *m, const char *path, FILE *out)
+static int segment_only(al_model *m, const char *path, FILE *out,
+                        bool verbose)
 {
     al_error err;
     al_text *t = al_text_read(m, AL_SOURCE, path, &err);
@@ -242,6 +243,10 @@ static int segment_only(al_model *m, const char *path, FILE *out)
         }
         fputc('\n', out);
     }
+    if (verbose)
+        fprintf(stderr, "%s: %s: %zu sentences in %zu paragraphs (%s)\n",
+                progname, path, al_text_count(t), al_text_paragraphs(t),
+                al_text_lang(t));
     al_text_free(t);
     return 0;
 }
@@ -354,7 +359,7 @@ int main(int argc, char **argv)
     }
     int status;
     if (seg_only) {
-        status = segment_only(m, argv[optind], out.f);
+        status = segment_only(m, argv[optind], out.f, verbose);
     } else {
         al_text *src = al_text_read(m, AL_SOURCE, argv[optind], &err);
         al_text *tgt = src ? al_text_read(m, AL_TARGET, argv[optind + 1], &err)
