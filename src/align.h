@@ -196,6 +196,102 @@ typedef struct {
 int al_write(const al_result *r, al_format fmt, FILE *out,
              const al_write_options *wo, al_error *err);
 
+
+/* ---- Batch: many pairs, one model, several threads ----
+ *
+ *     al_batch *b = al_batch_new(m, &err);
+ *     al_batch_read_manifest(b, "pairs.txt", &err);  // or al_batch_add
+ *     al_batch_options bo;
+ *     al_batch_options_init(&bo);                     // one thread per core
+ *     int failed = al_batch_run(b, &bo, &err);        // < 0: did not run
+ *     for (size_t i = 0; i < al_batch_count(b); i++)
+ *         ... al_batch_get(b, i)->status, ->message ...
+ *     al_batch_free(b);
+ *
+ * Every pair is read, aligned and checked with the one model, which threads
+ * share read-only. Pairs with an output file are written to it atomically
+ * (a temporary file beside it, renamed when complete); the others are
+ * written to one stream in the order they were added, each exactly as
+ * al_write renders it, so the bytes do not depend on the number of threads.
+ * A pair that fails leaves no output and does not stop the others. */
+typedef struct al_batch al_batch;
+
+/* An empty batch that borrows M (M must outlive it). NULL when out of
+ * memory. */
+al_batch *al_batch_new(al_model *m, al_error *err);
+void al_batch_free(al_batch *b);
+
+/* Adds a pair: paths SOURCE and TARGET, OUTPUT a file or NULL (or "-") for
+ * the batch's stream. WHERE (may be NULL) names the pair in reports, such
+ * as "pairs.txt:12". The strings are copied. Returns AL_OK or AL_ENOMEM. */
+int al_batch_add(al_batch *b, const char *source, const char *target,
+                 const char *output, const char *where, al_error *err);
+
+/* Adds the pairs of manifest PATH ("-" is stdin). One pair a line:
+ * SOURCE TARGET [OUTPUT], separated by spaces or tabs; a name holding
+ * spaces, tabs or quotes is written in double quotes, with \" and \\ for
+ * a quote and a backslash. Blank lines and lines whose first non-blank
+ * character is '#' are skipped; a CR before the line end is ignored.
+ * Relative paths are taken relative to the manifest's folder (the current
+ * folder for stdin); OUTPUT "-" is the batch's stream. Each pair's WHERE is
+ * "PATH:LINE". Returns AL_OK, AL_EIO (unreadable) or AL_EINVAL (syntax,
+ * message "PATH:LINE: ..."); on error no pair of the manifest is added. */
+int al_batch_read_manifest(al_batch *b, const char *path, al_error *err);
+
+/* What became of a pair; filled by al_batch_run. */
+typedef struct {
+    size_t index;              /* position in the batch, from 0 */
+    const char *where;         /* as given to al_batch_add, or NULL */
+    const char *source, *target;
+    const char *output;        /* NULL: written to the stream */
+    int status;                /* AL_OK or the error code */
+    const char *message;       /* the error ("b.txt: cannot open: ..."), or
+                                * NULL */
+    int max_severity;          /* highest flag severity, -1: none or failed */
+    size_t sentences[2];       /* per side, 0 when not read */
+    size_t beads;
+} al_batch_pair;
+
+/* Progress of a run, for a display. Bytes are the input files' sizes. */
+typedef struct {
+    size_t pairs_done, pairs;
+    size_t sentences_done;     /* both sides, finished pairs */
+    uint64_t bytes_done, bytes;
+    double seconds;            /* since the run started */
+} al_batch_progress;
+
+typedef struct {
+    int jobs;                  /* threads; 0: one per online core */
+    al_format format;          /* default AL_FORMAT_TSV */
+    const al_write_options *write_options;   /* NULL: defaults; the file
+                                              * names are each pair's */
+    FILE *out;                 /* the stream; NULL: stdout */
+    size_t max_buffered;       /* bytes of output held for the stream before
+                                * threads wait; 0: 64 MiB */
+    /* Called for each pair once it is done and written, in the order the
+     * pairs were added. */
+    void (*on_pair)(const al_batch_pair *p, void *ud);
+    /* Called each time a pair is done, in any order. */
+    void (*on_progress)(const al_batch_progress *p, void *ud);
+    void *ud;
+} al_batch_options;
+
+void al_batch_options_init(al_batch_options *bo);
+
+/* Runs every pair of B as BO says. The callbacks run on the batch's threads
+ * but never two at a time. A write error on the stream stops writing to it
+ * and is left in ferror(out) for the caller. Returns the number of pairs
+ * that failed (0: all went well), or a negative al_status when the batch
+ * could not run (AL_EINVAL: two pairs name the same output file; AL_ENOMEM;
+ * threads could not be started); then ERR says why. A batch runs once. */
+int al_batch_run(al_batch *b, const al_batch_options *bo, al_error *err);
+
+/* Number of pairs; pair I (valid until al_batch_free); the highest flag
+ * severity over all pairs (-1: nothing flagged). */
+size_t al_batch_count(const al_batch *b);
+const al_batch_pair *al_batch_get(const al_batch *b, size_t i);
+int al_batch_max_severity(const al_batch *b);
+
 #ifdef __cplusplus
 }
 #endif
