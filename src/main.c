@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *progname = "align";
@@ -19,6 +20,7 @@ enum {
     OPT_ENCODING = 256, OPT_SRC_ENCODING, OPT_TGT_ENCODING, OPT_SEGMENT_ONLY,
     OPT_MAX_BEAD, OPT_DICT, OPT_DICT_DIR, OPT_HUNSPELL_DIR, OPT_FAIL_ON,
     OPT_CHECKS, OPT_MIN_SCORE, OPT_NO_SECOND_PASS, OPT_COLOR, OPT_LANG,
+    OPT_BATCH,
 };
 
 static const struct option long_opts[] = {
@@ -41,6 +43,8 @@ static const struct option long_opts[] = {
     {"min-score", required_argument, NULL, OPT_MIN_SCORE},
     {"no-second-pass", no_argument, NULL, OPT_NO_SECOND_PASS},
     {"color", required_argument, NULL, OPT_COLOR},
+    {"batch", required_argument, NULL, OPT_BATCH},
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -52,6 +56,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
 "Usage: %s [OPTION]... SOURCE TARGET\n"
+"       %s [OPTION]... --batch MANIFEST\n"
 "       %s --segment-only [--lang L] FILE\n"
 "Align a text (SOURCE) with its translation (TARGET) sentence by sentence and\n"
 "flag suspect translations. FILE '-' is standard input.\n"
@@ -84,13 +89,22 @@ static void usage(FILE *f)
 "                           text, html, report\n"
 "  -o, --output FILE        write to FILE (atomically) instead of stdout\n"
 "      --color WHEN         auto, always, never (text format)\n"
-"  -q, --quiet              no messages but errors\n"
+"\n"
+"Batch:\n"
+"      --batch MANIFEST     align the pairs listed in MANIFEST, one a line:\n"
+"                           SOURCE TARGET [OUTPUT]; pairs without OUTPUT go\n"
+"                           to standard output (or -o FILE) in order\n"
+"  -j, --jobs N             pairs aligned at once (default: number of cores)\n"
+"\n"
+"Messages:\n"
+"  -q, --quiet              no progress and no warnings; errors only\n"
 "  -v, --verbose            report languages and counts on stderr\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 flags at or above --fail-on, 2 usage or input\n"
-"error.\n", progname, progname);
+"error (with --batch: 2 when any pair failed).\n", progname, progname,
+            progname);
 }
 
 static int die_usage(const char *fmt, const char *arg)
@@ -251,16 +265,111 @@ static int segment_only(al_model *m, const char *path, FILE *out,
     return 0;
 }
 
+/* ---- batch mode: messages in manifest order, progress on a terminal ---- */
+
+typedef struct {
+    bool progress;    /* draw a progress line: stderr is a terminal */
+    bool verbose;
+    bool drawn;       /* a progress line is on the screen */
+    double last;      /* when it was drawn, seconds into the run */
+} batch_cli;
+
+static void clear_progress(batch_cli *c)
+{
+    if (c->drawn)
+        fputs("\r\033[K", stderr);
+    c->drawn = false;
+}
+
+static void on_pair(const al_batch_pair *p, void *ud)
+{
+    batch_cli *c = ud;
+    const char *where = p->where ? p->where : p->source;
+    if (p->status != AL_OK) {
+        clear_progress(c);
+        fprintf(stderr, "%s: %s: %s\n", progname, where, p->message);
+    } else if (c->verbose) {
+        clear_progress(c);
+        fprintf(stderr, "%s: %s: %zu x %zu sentences, %zu beads\n", progname,
+                where, p->sentences[AL_SOURCE], p->sentences[AL_TARGET],
+                p->beads);
+    }
+}
+
+/* Seconds as H:MM:SS or M:SS. */
+static void format_duration(double secs, char *buf, size_t n)
+{
+    unsigned long s = secs > 0 && secs < 1e9 ? (unsigned long)(secs + 0.5) : 0;
+    if (s >= 3600)
+        snprintf(buf, n, "%lu:%02lu:%02lu", s / 3600, s / 60 % 60, s % 60);
+    else
+        snprintf(buf, n, "%lu:%02lu", s / 60, s % 60);
+}
+
+/* Runs that end within a second show nothing; then at most 4 lines a
+ * second. The ETA assumes time grows with the input's size. */
+static void on_progress(const al_batch_progress *g, void *ud)
+{
+    batch_cli *c = ud;
+    if (!c->progress || g->seconds < 1.0 || g->pairs_done == g->pairs ||
+        (c->drawn && g->seconds - c->last < 0.25))
+        return;
+    c->last = g->seconds;
+    char eta[32] = "?";
+    if (g->bytes_done > 0 && g->bytes >= g->bytes_done)
+        format_duration(g->seconds * (double)(g->bytes - g->bytes_done) /
+                        (double)g->bytes_done, eta, sizeof eta);
+    fprintf(stderr, "\r%s: %zu/%zu pairs, %.0f sentences/s, ETA %s\033[K",
+            progname, g->pairs_done, g->pairs,
+            (double)g->sentences_done / g->seconds, eta);
+    c->drawn = true;
+}
+
+/* Aligns the pairs of MANIFEST. Returns the exit status; *RAN tells whether
+ * the pairs were run (then the stream's output is kept even if some
+ * failed). */
+static int run_batch(al_model *m, const char *manifest, int jobs,
+                     const al_batch_options *base, int fail_sev, bool quiet,
+                     bool verbose, bool *ran)
+{
+    al_error err;
+    *ran = false;
+    al_batch *b = al_batch_new(m, &err);
+    if (b == NULL || al_batch_read_manifest(b, manifest, &err) != AL_OK) {
+        fprintf(stderr, "%s: %s\n", progname, err.message);
+        al_batch_free(b);
+        return 2;
+    }
+    batch_cli c = {0};
+    c.progress = !quiet && isatty(STDERR_FILENO);
+    c.verbose = verbose;
+    al_batch_options bo = *base;
+    bo.jobs = jobs;
+    bo.on_pair = on_pair;
+    bo.on_progress = on_progress;
+    bo.ud = &c;
+    int failed = al_batch_run(b, &bo, &err);
+    clear_progress(&c);
+    int status = failed != 0 ? 2 : fail_sev >= 0 &&
+                 al_batch_max_severity(b) >= fail_sev ? 1 : 0;
+    if (failed < 0)
+        fprintf(stderr, "%s: %s\n", progname, err.message);
+    else
+        *ran = true;
+    al_batch_free(b);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     al_options opt;
     al_options_init(&opt);
     const char *format = "tsv", *outpath = NULL, *fail_on = NULL;
-    const char *color = "auto";
-    bool seg_only = false, verbose = false;
-    int c;
+    const char *color = "auto", *manifest = NULL;
+    bool seg_only = false, verbose = false, quiet = false;
+    int c, jobs = 0;
     opterr = 0;    /* messages name "align", not the path it was run as */
-    while ((c = getopt_long(argc, argv, ":f:o:s:t:pqvhV", long_opts, NULL))
+    while ((c = getopt_long(argc, argv, ":f:o:s:t:j:pqvhV", long_opts, NULL))
            != -1) {
         switch (c) {
         case 'f': format = optarg; break;
@@ -317,8 +426,18 @@ int main(int argc, char **argv)
                                  "'%s'", optarg);
             color = optarg;
             break;
-        case 'q': verbose = false; break;
-        case 'v': verbose = true; break;
+        case OPT_BATCH: manifest = optarg; break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end != '\0' || v < 1 || v > 1024)
+                return die_usage("--jobs takes a number from 1 to 1024, "
+                                 "not '%s'", optarg);
+            jobs = (int)v;
+            break;
+        }
+        case 'q': quiet = true; verbose = false; break;
+        case 'v': verbose = true; quiet = false; break;
         case 'h': usage(stdout); return fflush(stdout) == 0 ? 0 : 2;
         case 'V':
             printf("align %s\n", AL_VERSION_STRING);
@@ -339,10 +458,16 @@ int main(int argc, char **argv)
         return die_usage("unknown format '%s' (tsv, jsonl, tmx, xliff, "
                          "beads, ladder, text, html, report)", format);
     int nfiles = argc - optind;
-    if (seg_only ? nfiles != 1 : nfiles != 2)
+    if (manifest != NULL && (seg_only || nfiles != 0))
+        return die_usage("%s", seg_only ? "--batch and --segment-only "
+                         "cannot be used together"
+                         : "--batch takes no SOURCE or TARGET");
+    if (manifest == NULL && jobs != 0)
+        return die_usage("%s", "--jobs goes with --batch");
+    if (manifest == NULL && (seg_only ? nfiles != 1 : nfiles != 2))
         return die_usage("%s", seg_only ? "--segment-only takes one FILE"
                                         : "expected SOURCE and TARGET files");
-    if (!seg_only && strcmp(argv[optind], "-") == 0 &&
+    if (manifest == NULL && !seg_only && strcmp(argv[optind], "-") == 0 &&
         strcmp(argv[optind + 1], "-") == 0)
         return die_usage("%s", "only one of SOURCE and TARGET can be '-'");
 
@@ -357,8 +482,21 @@ int main(int argc, char **argv)
         al_model_free(m);
         return 2;
     }
-    int status;
-    if (seg_only) {
+    int status, fail_sev = fail_on ? al_severity_from_name(fail_on) : -1;
+    bool keep = false;
+    if (manifest != NULL) {
+        al_write_options wo = {0};
+        wo.color = strcmp(color, "always") == 0 ||
+                   (strcmp(color, "auto") == 0 && out.tmp == NULL &&
+                    isatty(fileno(stdout)));
+        al_batch_options bo;
+        al_batch_options_init(&bo);
+        bo.format = (al_format)fmt;
+        bo.write_options = &wo;
+        bo.out = out.f;
+        status = run_batch(m, manifest, jobs, &bo, fail_sev, quiet, verbose,
+                           &keep);
+    } else if (seg_only) {
         status = segment_only(m, argv[optind], out.f, verbose);
     } else {
         al_text *src = al_text_read(m, AL_SOURCE, argv[optind], &err);
@@ -385,14 +523,14 @@ int main(int argc, char **argv)
                         al_text_count(src), al_text_lang(src),
                         argv[optind + 1], al_text_count(tgt),
                         al_text_lang(tgt), al_result_count(r));
-            status = fail_on != NULL && al_result_max_severity(r) >=
-                     al_severity_from_name(fail_on) ? 1 : 0;
+            status = fail_sev >= 0 && al_result_max_severity(r) >= fail_sev
+                     ? 1 : 0;
         }
         al_result_free(r);
         al_text_free(tgt);
         al_text_free(src);
     }
-    if (output_close(&out, status != 2) != 0)
+    if (output_close(&out, status != 2 || keep) != 0)
         status = 2;
     al_model_free(m);
     return status;
