@@ -269,8 +269,9 @@ static void word_features(const char *tok, size_t n, size_t off, void *ud)
         if (c->rc != AL_OK)
             return;
     }
-    add_item(c, (uint32_t)id, tc->tf.v + tc->off.v[id],
-             tc->off.v[id + 1] - tc->off.v[id]);
+    uint32_t fb = tc->off.v[id], fe = tc->off.v[id + 1];
+    /* tc->tf.v is NULL until a type has features: no NULL + 0. */
+    add_item(c, (uint32_t)id, fe > fb ? tc->tf.v + fb : NULL, fe - fb);
 }
 
 /* Item weights: kind weight times the inverse document frequency of the
