@@ -115,10 +115,11 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
             i = end;
             continue;
         }
-        if (c < 0x80 && !(i + 1 < len && u[i + 1] >= 0x80 &&
-                          starts_mark(u + i + 1, len - i - 1))) {
-            rc = al_buf_putc(&st.out, c == '\t' || c == '\v' || c == '\f'
-                                          ? ' ' : (char)c);
+        bool blank = c == '\t' || c == '\v' || c == '\f';
+        /* ASCII, unless a mark follows (blanks compose with none). */
+        if (c < 0x80 && (blank || !(i + 1 < len && u[i + 1] >= 0x80 &&
+                                    starts_mark(u + i + 1, len - i - 1)))) {
+            rc = al_buf_putc(&st.out, blank ? ' ' : (char)c);
             i++;
             continue;
         }
