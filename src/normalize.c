@@ -85,6 +85,25 @@ static bool starts_mark(const unsigned char *s, size_t n)
     return al_utf8_decode(s, n, &cp) > 0 && combining_class(cp) != 0;
 }
 
+/* Length of the invisible characters at S (N bytes) when a combining mark
+ * follows them, else 0. Such characters sit inside a cluster ("e", ZWSP,
+ * U+0301): they are dropped from it before NFC, or the mark would stay
+ * apart from its base and normalizing again would change the text. */
+static size_t invisible_before_mark(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n) {
+        int32_t cp;
+        size_t m = al_utf8_decode(s + k, n - k, &cp);
+        if (m == 0)
+            return 0;
+        if (!is_invisible(cp))
+            return k > 0 && combining_class(cp) != 0 ? k : 0;
+        k += m;
+    }
+    return 0;
+}
+
 /* True when a lone code point is certainly unchanged by NFC. Below U+0300
  * nothing changes; punctuation U+2010..U+2125 and the emoji planes neither
  * (but U+2126 OHM, U+212B ANGSTROM, U+2329 and the CJK compatibility
@@ -118,7 +137,8 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
         bool blank = c == '\t' || c == '\v' || c == '\f';
         /* ASCII, unless a mark follows (blanks compose with none). */
         if (c < 0x80 && (blank || !(i + 1 < len && u[i + 1] >= 0x80 &&
-                                    starts_mark(u + i + 1, len - i - 1)))) {
+                          (starts_mark(u + i + 1, len - i - 1) ||
+                           invisible_before_mark(u + i + 1, len - i - 1))))) {
             rc = al_buf_putc(&st.out, blank ? ' ' : (char)c);
             i++;
             continue;
@@ -145,35 +165,61 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
             i += n;
             continue;
         }
-        /* A cluster: this code point and the combining marks after it, at
-         * most 30 of them (UAX #15 stream-safe text): NFC reorders marks
-         * by sorting, which must not see an unbounded run. */
+        /* A cluster: this code point and the combining marks after it
+         * (with any invisible characters between them). */
         size_t end = i + n, marks = 0;
-        bool alone = true;
-        while (end < len && u[end] >= 0x80 && marks++ < 30) {
+        bool alone = true, hidden = false;
+        while (end < len && u[end] >= 0x80) {
+            size_t skip = invisible_before_mark(u + end, len - end);
+            if (skip > 0) {
+                end += skip;
+                hidden = true;
+                alone = false;
+                continue;
+            }
             int32_t next;
             size_t m = al_utf8_decode(u + end, len - end, &next);
             if (m == 0 || combining_class(next) == 0)
                 break;
             end += m;
             alone = false;
+            marks++;
         }
         if (alone && nfc_stable_alone(cp)) {
             rc = al_buf_append(&st.out, orig + i, n);
             i = end;
             continue;
         }
+        al_buf vis = {0};          /* the cluster without invisibles */
+        for (size_t k = i; hidden && rc == AL_OK && k < end;) {
+            int32_t x;
+            size_t m = al_utf8_decode(u + k, end - k, &x);
+            if (!is_invisible(x))
+                rc = al_buf_append(&vis, orig + k, m);
+            k += m;
+        }
+        const char *cl = hidden ? vis.data : orig + i;
+        size_t cl_len = hidden ? vis.len : end - i;
+        /* More than 30 marks (UAX #15 stream-safe text): kept as written,
+         * since NFC reorders marks by sorting, which must not see an
+         * unbounded run. Splitting the run instead would not be stable:
+         * composing shortens the first part, so normalizing again would
+         * cut it elsewhere. */
         utf8proc_uint8_t *nfc = NULL;
-        utf8proc_ssize_t m = utf8proc_map(u + i, (utf8proc_ssize_t)(end - i),
-                                          &nfc, UTF8PROC_STABLE |
-                                          UTF8PROC_COMPOSE);
-        if (m < 0)
+        utf8proc_ssize_t m = -1;
+        if (rc == AL_OK && marks <= 30)
+            m = utf8proc_map((const utf8proc_uint8_t *)cl,
+                             (utf8proc_ssize_t)cl_len, &nfc,
+                             UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (rc == AL_OK && m < 0)           /* kept as written */
+            rc = emit_changed(&st, i, end, cl, cl_len);
+        else if (rc == AL_OK && !hidden && (size_t)m == end - i &&
+                 memcmp(nfc, orig + i, end - i) == 0)
             rc = al_buf_append(&st.out, orig + i, end - i);
-        else if ((size_t)m == end - i && memcmp(nfc, orig + i, end - i) == 0)
-            rc = al_buf_append(&st.out, orig + i, end - i);
-        else
+        else if (rc == AL_OK)
             rc = emit_changed(&st, i, end, (const char *)nfc, (size_t)m);
         free(nfc);
+        al_buf_free(&vis);
         i = end;
     }
     if (rc != AL_OK) {
