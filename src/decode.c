@@ -69,8 +69,11 @@ static const char *sniff_utf16(const char *s, size_t len)
     return NULL;
 }
 
+/* Converts LEN bytes at BYTES from ENC; BYTES lies SKIP bytes (a BOM) into
+ * the input, which positions in messages count from. */
 static int convert(const char *name, const char *bytes, size_t len,
-                   const char *enc, char **out, size_t *out_len, al_error *err)
+                   size_t skip, const char *enc, char **out, size_t *out_len,
+                   al_error *err)
 {
     iconv_t cd = iconv_open("UTF-8", enc);
     if (cd == (iconv_t)-1)
@@ -90,8 +93,8 @@ static int convert(const char *name, const char *bytes, size_t len,
         b.len = (size_t)(o - b.data);
         if (r != (size_t)-1 || errno == E2BIG)
             continue;
-        size_t off = (size_t)(in - bytes), line, col;
-        position(bytes, off, false, &line, &col);
+        size_t off = (size_t)(in - bytes) + skip, line, col;
+        position(bytes - skip, off, false, &line, &col);
         if (errno == EINVAL)
             rc = al_fail(err, AL_EENCODING,
                          "%s:%zu:%zu: incomplete %s sequence at end of input "
@@ -141,7 +144,7 @@ int al_decode(const char *name, const char *bytes, size_t len,
     size_t n = len - skip;
     char *conv = NULL;
     if (enc != NULL) {
-        int rc = convert(name, s, n, enc, &conv, &n, err);
+        int rc = convert(name, s, n, skip, enc, &conv, &n, err);
         if (rc != AL_OK)
             return rc;
         s = conv;

@@ -97,6 +97,11 @@ printf 'Ein Satz.\r\n' | iconv -f UTF-8 -t UTF-16LE >> u16.txt
 check "UTF-16LE with BOM and CRLF" 0 "" -- "$ALIGN" fr.txt u16.txt
 ok_if "UTF-16 text decoded" grep -q "Une phrase.	Ein Satz." out
 
+# Positions in messages count the BOM: the odd byte is the file's 45th.
+bad="$top_srcdir/tests/bad-input"
+check "UTF-16 with BOM and an odd byte count" 2 "align: $bad/utf16le-odd.txt:2:2: incomplete UTF-16LE sequence at end of input (byte offset 44)" -- \
+    "$ALIGN" fr.txt "$bad/utf16le-odd.txt"
+
 check "segment-only" 0 "" -- "$ALIGN" --segment-only --lang de "$ex/article.de.txt"
 ok_if "segment-only glued caption split" grep -qx "Bild: AFP" out
 
