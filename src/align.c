@@ -531,14 +531,20 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
         bd->lo[i] = lo > w ? lo - w : 0;
         bd->hi[i] = hi + w < m ? hi + w : m;
     }
-    /* Rows further away are reached only through their neighbours. */
+    /* Rows further away are reached only through their neighbours. Each
+     * row looks at its neighbours' values before this widening: lo runs
+     * downwards and hi upwards so that no row sees an already widened one
+     * (widening in place let lo cascade to 0 and the band fill half the
+     * matrix: quadratic time). */
+    for (size_t i = n + 1; i-- > 0;) {
+        size_t a = i > w ? i - w : 0;
+        if (bd->lo[a] < bd->lo[i])
+            bd->lo[i] = bd->lo[a];
+    }
     for (size_t i = 0; i <= n; i++) {
-        size_t a = i > w ? i - w : 0, b = i + w < n ? i + w : n;
-        size_t lo = bd->lo[i], hi = bd->hi[i];
-        if (bd->lo[a] < lo) lo = bd->lo[a];
-        if (bd->hi[b] > hi) hi = bd->hi[b];
-        bd->lo[i] = lo;
-        bd->hi[i] = hi;
+        size_t b = i + w < n ? i + w : n;
+        if (bd->hi[b] > bd->hi[i])
+            bd->hi[i] = bd->hi[b];
     }
     bd->lo[0] = 0;
     bd->hi[n] = m;

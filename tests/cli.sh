@@ -105,5 +105,16 @@ check "UTF-16 with BOM and an odd byte count" 2 "align: $bad/utf16le-odd.txt:2:2
 check "segment-only" 0 "" -- "$ALIGN" --segment-only --lang de "$ex/article.de.txt"
 ok_if "segment-only glued caption split" grep -qx "Bild: AFP" out
 
+# Pathological inputs: each must finish in linear time (a time limit turns a
+# hang into a failure).
+# The same file twice, 10,000 sentences: every bead is 1-1 with itself, in
+# seconds (the band of the search once filled half the matrix: 200 s).
+awk 'BEGIN { for (i = 1; i <= 10000; i++) printf "Das ist der Satz Nummer %d.\n", i }' > many.txt
+check "the same 10,000-sentence file twice" 0 "" -- \
+    timeout 60 "$ALIGN" --checks none many.txt many.txt
+ok_if "... gives 10,000 beads 1-1 with themselves" \
+    awk -F '\t' 'NR > 1 && ($1 != NR - 1 || $2 != NR - 1 || $5 != $6) { bad = 1 }
+                 END { exit bad || NR != 10001 }' out
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
