@@ -289,7 +289,8 @@ static int index_edges(al_lexicon *lx, edge_list *el)
                 el->e[i].a = el->e[i].b;
                 el->e[i].b = t;
             }
-        qsort(el->e, el->n, sizeof *el->e, cmp_edge_a);
+        if (el->n > 0)            /* el->e is NULL for an empty list */
+            qsort(el->e, el->n, sizeof *el->e, cmp_edge_a);
         lx->off[k] = al_calloc(nw + 1, sizeof *lx->off[k]);
         lx->adj[k] = al_calloc(el->n, sizeof *lx->adj[k]);
         if (lx->off[k] == NULL || lx->adj[k] == NULL)
