@@ -107,34 +107,51 @@ static int make_sentences(al_model *m, al_text *t, al_error *err)
     return AL_OK;
 }
 
-al_text *al_text_from_bytes(al_model *m, int side, const char *name,
-                            const char *bytes, size_t len, al_error *err)
+/* Most texts need no normalizing: then the normalized text is the
+ * original, held once (al_text_free knows). */
+static void share_identical(al_text *t)
 {
-    if (side != AL_SOURCE && side != AL_TARGET) {
-        al_fail(err, AL_EINVAL, "side must be AL_SOURCE or AL_TARGET");
-        return NULL;
+    if (t->norm.len == t->orig_len &&
+        memcmp(t->norm.text, t->orig, t->orig_len) == 0) {
+        free(t->norm.text);
+        t->norm.text = t->orig;
     }
-    if (len > AL_MAX_INPUT) {
+}
+
+/* al_text_from_bytes; OWNED, when not NULL, is the malloc'ed buffer BYTES
+ * and is freed as soon as it is decoded, so that a large input is held at
+ * most twice at a time, never three times (file, original, normalized). */
+static al_text *text_new(al_model *m, int side, const char *name,
+                         const char *bytes, size_t len, char *owned,
+                         al_error *err)
+{
+    al_text *t = NULL;
+    if (side != AL_SOURCE && side != AL_TARGET)
+        al_fail(err, AL_EINVAL, "side must be AL_SOURCE or AL_TARGET");
+    else if (len > AL_MAX_INPUT)
         al_fail(err, AL_ETOOBIG, "%s: larger than the limit of %zu MiB", name,
                 AL_MAX_INPUT >> 20);
-        return NULL;
-    }
-    al_text *t = al_calloc(1, sizeof *t);
-    if (t == NULL) {
+    else if ((t = al_calloc(1, sizeof *t)) == NULL)
         al_fail(err, AL_ENOMEM, "%s: out of memory", name);
+    if (t == NULL) {
+        free(owned);
         return NULL;
     }
     t->side = side;
     t->name = al_strndup(name, strlen(name));
     if (t->name == NULL) {
+        free(owned);
         al_text_free(t);
         al_fail(err, AL_ENOMEM, "%s: out of memory", name);
         return NULL;
     }
     int rc = al_decode(name, bytes, len, m->opt.encoding[side], &t->orig,
                        &t->orig_len, err);
+    free(owned);
     if (rc == AL_OK)
         rc = al_normalize(t->orig, t->orig_len, &t->norm, err);
+    if (rc == AL_OK)
+        share_identical(t);
     if (rc == AL_OK)
         rc = make_sentences(m, t, err);
     if (rc == AL_OK && t->n_sents == 0)
@@ -157,16 +174,20 @@ al_text *al_text_from_bytes(al_model *m, int side, const char *name,
     return t;
 }
 
+al_text *al_text_from_bytes(al_model *m, int side, const char *name,
+                            const char *bytes, size_t len, al_error *err)
+{
+    return text_new(m, side, name, bytes, len, NULL, err);
+}
+
 al_text *al_text_read(al_model *m, int side, const char *path, al_error *err)
 {
     char *data;
     size_t len;
     if (al_read_file(path, &data, &len, err) != AL_OK)
         return NULL;
-    al_text *t = al_text_from_bytes(m, side, strcmp(path, "-") ? path
-                                    : "(stdin)", data, len, err);
-    free(data);
-    return t;
+    return text_new(m, side, strcmp(path, "-") ? path : "(stdin)", data, len,
+                    data, err);
 }
 
 void al_text_free(al_text *t)
@@ -174,6 +195,8 @@ void al_text_free(al_text *t)
     if (t == NULL)
         return;
     free(t->name);
+    if (t->norm.text == t->orig)
+        t->norm.text = NULL;
     free(t->orig);
     al_norm_free(&t->norm);
     free(t->sents);
