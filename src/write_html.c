@@ -36,6 +36,7 @@ static const char css[] =
 ".chart th,.chart td{padding:.2rem .5rem;text-align:left;"
 "border-bottom:1px solid var(--line);vertical-align:middle}\n"
 ".chart td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+".chart label{white-space:nowrap}\n"
 ".chart .barcell{width:40%}\n"
 ".bar{display:block;height:.9rem;min-width:3px;border-radius:2px;"
 "background:var(--info)}\n"
