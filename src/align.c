@@ -609,6 +609,31 @@ static int solve(cost_model *cm, step **path, size_t *np, int depth)
 
 /* Weight, in characters, of the prior ratio 1 in the length model. */
 #define RATIO_PRIOR_CHARS 2000.0
+/* Variance per character of the length difference (Gale & Church 1993). */
+#define LENGTH_VARIANCE 6.8
+/* Anchor model before calibration: matched share of item weight between
+ * translations and between unrelated sentences. */
+#define P_TRUE 0.5
+#define P_RAND 0.05
+#define ORPHAN_PENALTY 1.0
+#define PARAGRAPH_PENALTY 1.0
+
+static void set_shares(cost_model *cm, double pt, double pr)
+{
+    cm->p_true = pt;
+    cm->p_rand = pr;
+    for (int k = 1; k <= 4; k++) {
+        double p = 1 - pow(1 - pr, k);
+        cm->llr_match[k] = log(pt / p);
+        cm->llr_miss[k] = log((1 - pt) / (1 - p));
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
 
 /* Score in [0, 1]: a logistic of the bead's cost relative to the cost a
  * typical 1-1 bead of the same length would have. */
@@ -616,6 +641,79 @@ static double bead_score(const step *st)
 {
     double c = st->cost;
     return 1.0 / (1.0 + exp(c - 4.0));
+}
+
+/* Confident beads of a first pass: 1-1 beads whose cost is at most the
+ * median cost of the 1-1 beads. */
+static bool *confident_beads(const step *path, size_t np)
+{
+    bool *conf = al_calloc(np, sizeof *conf);
+    double *c = al_malloc(np * sizeof *c);
+    if (conf == NULL || c == NULL) {
+        free(conf);
+        free(c);
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < np; k++)
+        if (path[k].i1 - path[k].i0 == 1 && path[k].j1 - path[k].j0 == 1)
+            c[n++] = path[k].cost;
+    qsort(c, n, sizeof *c, cmp_double);
+    double median = n > 0 ? c[n / 2] : 0;
+    for (size_t k = 0; k < np; k++)
+        conf[k] = path[k].i1 - path[k].i0 == 1 &&
+                  path[k].j1 - path[k].j0 == 1 && path[k].cost <= median;
+    free(c);
+    return conf;
+}
+
+static void path_to_beads(const step *path, size_t np, al_bead *beads)
+{
+    for (size_t k = 0; k < np; k++) {
+        al_bead *b = &beads[k];
+        b->src_begin = path[k].i0;
+        b->src_len = path[k].i1 - path[k].i0;
+        b->tgt_begin = path[k].j0;
+        b->tgt_len = path[k].j1 - path[k].j0;
+        b->score = bead_score(&path[k]);
+    }
+}
+
+/* Learns a lexicon from the first pass PATH and aligns again; *PATH is
+ * replaced. (Re-estimating P_TRUE and P_RAND from the first pass was tried
+ * and measured worse: the shares of a first pass are biased by it.) */
+static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
+                       const al_text *tgt, units *us, units *ut, step **path,
+                       size_t *np)
+{
+    al_bead *beads = al_calloc(*np, sizeof *beads);
+    bool *conf = confident_beads(*path, *np);
+    size_t learned = 0;
+    int rc = beads && conf ? AL_OK : AL_ENOMEM;
+    if (rc == AL_OK) {
+        path_to_beads(*path, *np, beads);
+        rc = al_learn_lexicon(&sf[0], &sf[1], beads, *np, conf, &learned);
+    }
+    if (rc == AL_OK) {
+        units_free(us);
+        units_free(ut);
+        rc = units_from_text(src, &sf[0], us);
+        if (rc == AL_OK)
+            rc = units_from_text(tgt, &sf[1], ut);
+    }
+    if (rc == AL_OK) {
+        step *again = NULL;
+        size_t n2 = 0;
+        rc = solve(cm, &again, &n2, 0);
+        if (rc == AL_OK) {
+            free(*path);
+            *path = again;
+            *np = n2;
+        }
+    }
+    free(beads);
+    free(conf);
+    return rc;
 }
 
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
@@ -629,56 +727,42 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         rc = units_from_text(src, &sf[0], &us);
     if (rc == AL_OK)
         rc = units_from_text(tgt, &sf[1], &ut);
-    if (rc != AL_OK) {
-        units_free(&us);
-        units_free(&ut);
-        al_sentfeat_free(&sf[0]);
-        al_sentfeat_free(&sf[1]);
-        return al_fail(err, AL_ENOMEM, "out of memory while aligning");
-    }
     cost_model cm;
     memset(&cm, 0, sizeof cm);
-    cm.s = &us;
-    cm.t = &ut;
-    /* Characters of target per source character: the document's own ratio,
-     * pulled towards 1 for short documents, where an omission or addition
-     * would skew it. */
-    cm.ratio = (ut.cum_len[ut.n] + RATIO_PRIOR_CHARS) /
-               (us.cum_len[us.n] + RATIO_PRIOR_CHARS);
-    cm.var = 6.8;
-    cm.anchor_weight = m->anchor_weight;
-    cm.orphan_penalty = 1.0;
-    cm.p_true = 0.5;
-    cm.p_rand = 0.05;
-    for (int k = 1; k <= 4; k++) {
-        double pr = 1 - pow(1 - cm.p_rand, k);
-        cm.llr_match[k] = log(cm.p_true / pr);
-        cm.llr_miss[k] = log((1 - cm.p_true) / (1 - pr));
-    }
-    cm.para_penalty = 1.0;
-    init_types(&cm, m->opt.max_bead);
     step *path = NULL;
     size_t np = 0;
-    rc = solve(&cm, &path, &np, 0);
+    if (rc == AL_OK) {
+        cm.s = &us;
+        cm.t = &ut;
+        /* Characters of target per source character: the document's own
+         * ratio, pulled towards 1 for short documents, where an omission or
+         * addition would skew it. */
+        cm.ratio = (ut.cum_len[ut.n] + RATIO_PRIOR_CHARS) /
+                   (us.cum_len[us.n] + RATIO_PRIOR_CHARS);
+        cm.var = LENGTH_VARIANCE;
+        cm.anchor_weight = m->anchor_weight;
+        cm.orphan_penalty = ORPHAN_PENALTY;
+        cm.para_penalty = PARAGRAPH_PENALTY;
+        set_shares(&cm, P_TRUE, P_RAND);
+        init_types(&cm, m->opt.max_bead);
+        rc = solve(&cm, &path, &np, 0);
+    }
+    if (rc == AL_OK && m->opt.second_pass)
+        rc = second_pass(&cm, sf, src, tgt, &us, &ut, &path, &np);
     units_free(&us);
     units_free(&ut);
     al_sentfeat_free(&sf[0]);
     al_sentfeat_free(&sf[1]);
-    if (rc != AL_OK)
-        return al_fail(err, AL_ENOMEM, "out of memory while aligning");
-    r->beads = al_calloc(np, sizeof *r->beads);
-    if (r->beads == NULL) {
+    if (rc == AL_OK) {
+        r->beads = al_calloc(np, sizeof *r->beads);
+        if (r->beads == NULL)
+            rc = AL_ENOMEM;
+    }
+    if (rc != AL_OK) {
         free(path);
         return al_fail(err, AL_ENOMEM, "out of memory while aligning");
     }
-    for (size_t k = 0; k < np; k++) {
-        al_bead *b = &r->beads[k];
-        b->src_begin = path[k].i0;
-        b->src_len = path[k].i1 - path[k].i0;
-        b->tgt_begin = path[k].j0;
-        b->tgt_len = path[k].j1 - path[k].j0;
-        b->score = bead_score(&path[k]);
-    }
+    path_to_beads(path, np, r->beads);
     r->n_beads = np;
     free(path);
     return AL_OK;

@@ -215,6 +215,13 @@ int al_features(const al_model *m, const al_text *src, const al_text *tgt,
                 al_sentfeat *fs, al_sentfeat *ft);
 void al_sentfeat_free(al_sentfeat *sf);
 
+/* ---- learn.c: a lexicon learned from a first alignment ---- */
+
+/* Adds a shared feature to the items of word types that co-occur in the
+ * CONFIDENT 1-1 beads far above chance; *N_LEARNED gets the pair count. */
+int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
+                     size_t n_beads, const bool *confident, size_t *n_learned);
+
 /* ---- lexicon.c: bilingual dictionaries ---- */
 
 /* The dictionary of the pair SRC -> TGT: the shipped lex-*.txt file of the

@@ -71,7 +71,7 @@ static void usage(FILE *f)
 "      --lang L             language for --segment-only\n"
 "\n"
 "Alignment:\n"
-"      --max-bead N         at most N sentences on a side of a bead (1-4, 3)\n"
+"      --max-bead N         at most N sentences on a side of a bead (1-4, 4)\n"
 "      --dict FILE          extra dictionary: 'src<TAB>tgt' or 'tgt @ src'\n"
 "      --dict-dir DIR       folder of abbreviation lists and lexicons\n"
 "      --hunspell-dir DIR   folder of hunspell .aff/.dic files\n"

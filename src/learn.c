@@ -1,0 +1,235 @@
+/*
+ * learn.c - a translation lexicon learned from a first alignment.
+ *
+ * The confident 1-1 beads of the first pass are a small parallel corpus.
+ * Word types that co-occur in them far more often than chance (Dice
+ * coefficient of their bead counts at least LEARN_MIN_DICE, seen together in
+ * at least LEARN_MIN_COUNT beads) become new anchor pairs: each such pair gets
+ * a fresh feature id added to every item of both types, and the pair is
+ * aligned again. This is how a document teaches the aligner its own
+ * vocabulary (names, terms, words the dictionary lacks).
+ *
+ * An item's type is its first feature (its folded form, or its number), so
+ * learning needs nothing but the items.
+ */
+#include "config.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LEARN_MIN_COUNT 2
+#define LEARN_MIN_DICE 0.5
+
+typedef struct {
+    uint64_t key;            /* source type << 32 | target type */
+    uint32_t count;
+} pair_count;
+
+/* Open-addressing counter of (source type, target type) pairs. */
+typedef struct {
+    pair_count *slot;
+    size_t cap, n;
+} pair_table;
+
+static int table_add(pair_table *t, uint64_t key)
+{
+    if (t->n * 2 >= t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 4096;
+        pair_count *s = al_calloc(cap, sizeof *s);
+        if (s == NULL)
+            return AL_ENOMEM;
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->slot[i].count != 0) {
+                size_t h = (size_t)(t->slot[i].key * 0x9E3779B97F4A7C15ULL) &
+                           (cap - 1);
+                while (s[h].count != 0)
+                    h = (h + 1) & (cap - 1);
+                s[h] = t->slot[i];
+            }
+        free(t->slot);
+        t->slot = s;
+        t->cap = cap;
+    }
+    size_t h = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (t->cap - 1);
+    while (t->slot[h].count != 0 && t->slot[h].key != key)
+        h = (h + 1) & (t->cap - 1);
+    if (t->slot[h].count == 0) {
+        t->slot[h].key = key;
+        t->n++;
+    }
+    t->slot[h].count++;
+    return AL_OK;
+}
+
+static uint32_t item_type(const al_sentfeat *sf, uint32_t k)
+{
+    return sf->ifeat[sf->ifo[k]];
+}
+
+/* Largest feature id used by either side, plus one. */
+static uint32_t next_feature(const al_sentfeat *a, const al_sentfeat *b)
+{
+    uint32_t mx = 0;
+    for (size_t k = 0; k < a->n_ifeat; k++)
+        if (a->ifeat[k] >= mx)
+            mx = a->ifeat[k] + 1;
+    for (size_t k = 0; k < b->n_ifeat; k++)
+        if (b->ifeat[k] >= mx)
+            mx = b->ifeat[k] + 1;
+    return mx;
+}
+
+/* Do items KA of A and KB of B already match through a feature? */
+static bool shares_feature(const al_sentfeat *a, uint32_t ka,
+                           const al_sentfeat *b, uint32_t kb)
+{
+    for (uint32_t f = a->ifo[ka]; f < a->ifo[ka + 1]; f++)
+        for (uint32_t g = b->ifo[kb]; g < b->ifo[kb + 1]; g++)
+            if (a->ifeat[f] == b->ifeat[g])
+                return true;
+    return false;
+}
+
+/* A learned feature of an item type. */
+typedef struct {
+    uint32_t type, feature;
+} type_feature;
+
+static int cmp_tf(const void *a, const void *b)
+{
+    const type_feature *x = a, *y = b;
+    if (x->type != y->type)
+        return x->type < y->type ? -1 : 1;
+    return x->feature < y->feature ? -1 : x->feature > y->feature;
+}
+
+/* Appends to each item of SF the learned features of its type (TF sorted by
+ * type), rebuilding SF's ifo and ifeat. */
+static int augment(al_sentfeat *sf, const type_feature *tf, size_t ntf)
+{
+    size_t extra = 0;
+    uint32_t *first = al_malloc(sf->n_items * sizeof *first);
+    uint32_t *count = al_calloc(sf->n_items, sizeof *count);
+    if (first == NULL || count == NULL) {
+        free(first);
+        free(count);
+        return AL_ENOMEM;
+    }
+    for (size_t k = 0; k < sf->n_items; k++) {
+        uint32_t t = item_type(sf, (uint32_t)k);
+        size_t lo = 0, hi = ntf;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (tf[mid].type < t)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        first[k] = (uint32_t)lo;
+        while (lo < ntf && tf[lo].type == t)
+            lo++, count[k]++;
+        extra += count[k];
+    }
+    uint32_t *ifo = al_malloc((sf->n_items + 1) * sizeof *ifo);
+    uint32_t *ifeat = al_malloc((sf->n_ifeat + extra + 1) * sizeof *ifeat);
+    if (ifo == NULL || ifeat == NULL) {
+        free(first);
+        free(count);
+        free(ifo);
+        free(ifeat);
+        return AL_ENOMEM;
+    }
+    uint32_t n = 0;
+    for (size_t k = 0; k < sf->n_items; k++) {
+        ifo[k] = n;
+        for (uint32_t f = sf->ifo[k]; f < sf->ifo[k + 1]; f++)
+            ifeat[n++] = sf->ifeat[f];
+        for (uint32_t e = 0; e < count[k]; e++)
+            ifeat[n++] = tf[first[k] + e].feature;
+    }
+    ifo[sf->n_items] = n;
+    free(sf->ifo);
+    free(sf->ifeat);
+    sf->ifo = ifo;
+    sf->ifeat = ifeat;
+    sf->n_ifeat = n;
+    free(first);
+    free(count);
+    return AL_OK;
+}
+
+int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
+                     size_t n_beads, const bool *confident, size_t *n_learned)
+{
+    pair_table pairs = {0}, src_types = {0}, tgt_types = {0};
+    int rc = AL_OK;
+    *n_learned = 0;
+    for (size_t b = 0; rc == AL_OK && b < n_beads; b++) {
+        if (!confident[b] || beads[b].src_len != 1 || beads[b].tgt_len != 1)
+            continue;
+        size_t i = beads[b].src_begin, j = beads[b].tgt_begin;
+        for (uint32_t x = fs->ioff[i]; rc == AL_OK && x < fs->ioff[i + 1]; x++)
+            rc = table_add(&src_types, item_type(fs, x));
+        for (uint32_t y = ft->ioff[j]; rc == AL_OK && y < ft->ioff[j + 1]; y++)
+            rc = table_add(&tgt_types, item_type(ft, y));
+        for (uint32_t x = fs->ioff[i]; rc == AL_OK && x < fs->ioff[i + 1]; x++)
+            for (uint32_t y = ft->ioff[j]; rc == AL_OK && y < ft->ioff[j + 1];
+                 y++)
+                if (!shares_feature(fs, x, ft, y))
+                    rc = table_add(&pairs, (uint64_t)item_type(fs, x) << 32 |
+                                           item_type(ft, y));
+    }
+    type_feature *ls = NULL, *lt = NULL;
+    size_t nl = 0;
+    if (rc == AL_OK && pairs.n > 0) {
+        ls = al_malloc(pairs.n * sizeof *ls);
+        lt = al_malloc(pairs.n * sizeof *lt);
+        if (ls == NULL || lt == NULL)
+            rc = AL_ENOMEM;
+    }
+    uint32_t next = next_feature(fs, ft);
+    for (size_t k = 0; rc == AL_OK && k < pairs.cap; k++) {
+        const pair_count *p = &pairs.slot[k];
+        if (p->count < LEARN_MIN_COUNT)
+            continue;
+        uint32_t a = (uint32_t)(p->key >> 32), c = (uint32_t)p->key;
+        uint32_t ca = 0, cc = 0;
+        /* Counts of each type, looked up through the tables. */
+        for (size_t h = (size_t)((uint64_t)a * 0x9E3779B97F4A7C15ULL) &
+                        (src_types.cap - 1);
+             src_types.slot[h].count != 0; h = (h + 1) & (src_types.cap - 1))
+            if (src_types.slot[h].key == a) {
+                ca = src_types.slot[h].count;
+                break;
+            }
+        for (size_t h = (size_t)((uint64_t)c * 0x9E3779B97F4A7C15ULL) &
+                        (tgt_types.cap - 1);
+             tgt_types.slot[h].count != 0; h = (h + 1) & (tgt_types.cap - 1))
+            if (tgt_types.slot[h].key == c) {
+                cc = tgt_types.slot[h].count;
+                break;
+            }
+        double dice = 2.0 * p->count / (double)(ca + cc);
+        if (dice < LEARN_MIN_DICE)
+            continue;
+        ls[nl].type = a;
+        lt[nl].type = c;
+        ls[nl].feature = lt[nl].feature = next++;
+        nl++;
+    }
+    if (rc == AL_OK && nl > 0) {
+        qsort(ls, nl, sizeof *ls, cmp_tf);
+        qsort(lt, nl, sizeof *lt, cmp_tf);
+        rc = augment(fs, ls, nl);
+        if (rc == AL_OK)
+            rc = augment(ft, lt, nl);
+    }
+    free(ls);
+    free(lt);
+    free(pairs.slot);
+    free(src_types.slot);
+    free(tgt_types.slot);
+    *n_learned = nl;
+    return rc;
+}
