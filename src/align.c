@@ -25,6 +25,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,35 +34,49 @@
 typedef struct {
     size_t n;
     double *cum_len;         /* n + 1 prefix sums of lengths */
-    uint32_t *ioff;          /* n + 1: items of unit i in sf */
+    uint32_t *ioff;          /* n + 1: items of unit i are iidx[ioff[i]..] */
+    uint32_t *iidx;          /* item numbers in sf */
     const al_sentfeat *sf;   /* the side's items (shared by all levels) */
-    uint32_t *soff;          /* n + 1 offsets into sfeat */
-    uint32_t *sfeat;         /* per unit: its items' features, sorted, unique */
+    uint32_t *soff;          /* n + 1 offsets into entry */
+    uint32_t *entry;         /* per unit, sorted: feature key << 8 | k for
+                              * each feature of the unit's k-th item */
     double *wsum;            /* per unit: total item weight */
     uint32_t *para_end;      /* 1 when the unit closes a paragraph */
 } units;
+
+/* Feature ids are kept in 24 bits (larger ids fold onto smaller ones: a
+ * rare false match, never a missed one). */
+#define FEATURE_KEY(f) (((f) ^ ((f) >> 24)) & 0xFFFFFFu)
+
+/* Most items a unit keeps (the heaviest): one bit each in a mask. A sentence
+ * with more content words than this is matched on its 64 rarest. */
+#define MAX_UNIT_ITEMS 64
+/* Merged units of coarse levels keep fewer: they only guide the search, and
+ * all levels are in memory at once. */
+#define MAX_COARSE_ITEMS 16
 
 static void units_free(units *u)
 {
     free(u->cum_len);
     free(u->ioff);
+    free(u->iidx);
     free(u->soff);
-    free(u->sfeat);
+    free(u->entry);
     free(u->wsum);
     free(u->para_end);
     memset(u, 0, sizeof *u);
 }
 
-static int units_alloc(units *u, size_t n, size_t nfeat)
+static int units_alloc(units *u, size_t n, size_t nitems)
 {
     u->n = n;
     u->cum_len = al_calloc(n + 1, sizeof *u->cum_len);
     u->ioff = al_calloc(n + 1, sizeof *u->ioff);
+    u->iidx = al_calloc(nitems, sizeof *u->iidx);
     u->soff = al_calloc(n + 1, sizeof *u->soff);
-    u->sfeat = al_calloc(nfeat, sizeof *u->sfeat);
     u->wsum = al_calloc(n, sizeof *u->wsum);
     u->para_end = al_calloc(n, sizeof *u->para_end);
-    if (!u->cum_len || !u->ioff || !u->soff || !u->sfeat || !u->wsum ||
+    if (!u->cum_len || !u->ioff || !u->iidx || !u->soff || !u->wsum ||
         !u->para_end) {
         units_free(u);
         return AL_ENOMEM;
@@ -75,35 +90,99 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Builds each unit's sorted feature entries and weight from its items. */
+static int units_index(units *u)
+{
+    const al_sentfeat *sf = u->sf;
+    size_t total = 0;
+    for (size_t k = 0; k < u->ioff[u->n]; k++) {
+        uint32_t it = u->iidx[k];
+        total += sf->ifo[it + 1] - sf->ifo[it];
+    }
+    u->entry = al_calloc(total, sizeof *u->entry);
+    if (u->entry == NULL)
+        return AL_ENOMEM;
+    uint32_t ne = 0;
+    for (size_t i = 0; i < u->n; i++) {
+        uint32_t first = ne;
+        double w = 0;
+        for (uint32_t k = u->ioff[i]; k < u->ioff[i + 1]; k++) {
+            uint32_t it = u->iidx[k];
+            w += sf->iw[it];
+            for (uint32_t f = sf->ifo[it]; f < sf->ifo[it + 1]; f++)
+                u->entry[ne++] = FEATURE_KEY(sf->ifeat[f]) << 8 |
+                                 (k - u->ioff[i]);
+        }
+        qsort(u->entry + first, ne - first, sizeof *u->entry, cmp_u32);
+        /* Equal entries: an item whose features fold together. */
+        uint32_t w2 = first;
+        for (uint32_t k = first; k < ne; k++)
+            if (w2 == first || u->entry[w2 - 1] != u->entry[k])
+                u->entry[w2++] = u->entry[k];
+        ne = w2;
+        u->soff[i + 1] = ne;
+        u->wsum[i] = w;
+    }
+    uint32_t *shrunk = al_realloc_array(u->entry, ne, sizeof *u->entry);
+    if (shrunk != NULL)
+        u->entry = shrunk;
+    return AL_OK;
+}
+
+/* Sorts item numbers by weight, heaviest first (ties: lower number). qsort
+ * has no context argument: the weights are passed in a thread-local. */
+static _Thread_local const float *sort_weights;
+
+static int cmp_item_weight(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    float wx = sort_weights[x], wy = sort_weights[y];
+    if (wx != wy)
+        return wx > wy ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+static void keep_heaviest(const al_sentfeat *sf, uint32_t *items, size_t n)
+{
+    sort_weights = sf->iw;
+    qsort(items, n, sizeof *items, cmp_item_weight);
+}
+
+/* Appends the items ITEMS[0..N) of one unit to U (at *NI), the heaviest
+ * CAP of them when there are more. */
+static void put_items(units *u, uint32_t *ni, uint32_t *items, size_t n,
+                      size_t cap)
+{
+    if (n > cap) {
+        keep_heaviest(u->sf, items, n);
+        n = cap;
+    }
+    memmove(u->iidx + *ni, items, n * sizeof *items);
+    *ni += (uint32_t)n;
+}
+
 /* Units of a text: one per sentence. */
 static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 {
-    if (units_alloc(u, t->n_sents, sf->n_ifeat) != AL_OK)
+    if (units_alloc(u, t->n_sents, sf->n_items) != AL_OK)
         return AL_ENOMEM;
     u->sf = sf;
-    uint32_t nf = 0;
+    uint32_t ni = 0;
     for (size_t i = 0; i < t->n_sents; i++) {
         u->cum_len[i + 1] = u->cum_len[i] + sf->len[i];
         u->para_end[i] = i + 1 == t->n_sents ||
                          t->sents[i + 1].para != t->sents[i].para;
-        u->ioff[i] = sf->ioff[i];
-        uint32_t first = nf;
-        double w = 0;
-        for (uint32_t k = sf->ioff[i]; k < sf->ioff[i + 1]; k++) {
-            w += sf->iw[k];
-            for (uint32_t f = sf->ifo[k]; f < sf->ifo[k + 1]; f++)
-                u->sfeat[nf++] = sf->ifeat[f];
-        }
-        qsort(u->sfeat + first, nf - first, sizeof *u->sfeat, cmp_u32);
-        uint32_t w2 = first;
-        for (uint32_t k = first; k < nf; k++)
-            if (w2 == first || u->sfeat[w2 - 1] != u->sfeat[k])
-                u->sfeat[w2++] = u->sfeat[k];
-        nf = w2;
-        u->soff[i + 1] = nf;
-        u->wsum[i] = w;
+        u->ioff[i] = ni;
+        for (uint32_t k = sf->ioff[i]; k < sf->ioff[i + 1]; k++)
+            u->iidx[ni + (k - sf->ioff[i])] = k;
+        put_items(u, &ni, u->iidx + ni, sf->ioff[i + 1] - sf->ioff[i],
+                  MAX_UNIT_ITEMS);
     }
-    u->ioff[t->n_sents] = sf->ioff[t->n_sents];
+    u->ioff[t->n_sents] = ni;
+    if (units_index(u) != AL_OK) {
+        units_free(u);
+        return AL_ENOMEM;
+    }
     return AL_OK;
 }
 
@@ -111,62 +190,64 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 static int units_coarsen(const units *fine, units *coarse)
 {
     size_t n = (fine->n + 1) / 2;
-    if (units_alloc(coarse, n, fine->soff[fine->n]) != AL_OK)
+    if (units_alloc(coarse, n, fine->ioff[fine->n]) != AL_OK)
         return AL_ENOMEM;
     coarse->sf = fine->sf;
-    uint32_t nf = 0;
+    uint32_t ni = 0;
     for (size_t k = 0; k < n; k++) {
         size_t a = 2 * k, b = 2 * k + 1 < fine->n ? 2 * k + 2 : 2 * k + 1;
         coarse->cum_len[k + 1] = fine->cum_len[b];
         coarse->para_end[k] = fine->para_end[b - 1];
-        coarse->ioff[k] = fine->ioff[a];
-        coarse->wsum[k] = fine->wsum[a] + (b > a + 1 ? fine->wsum[a + 1] : 0);
-        /* Union of two sorted feature sets. */
-        uint32_t i = fine->soff[a], ie = fine->soff[a + 1];
-        uint32_t j = ie, je = fine->soff[b];
-        while (i < ie || j < je) {
-            if (j >= je || (i < ie && fine->sfeat[i] < fine->sfeat[j]))
-                coarse->sfeat[nf++] = fine->sfeat[i++];
-            else if (i >= ie || fine->sfeat[j] < fine->sfeat[i])
-                coarse->sfeat[nf++] = fine->sfeat[j++];
-            else {
-                coarse->sfeat[nf++] = fine->sfeat[i++];
-                j++;
-            }
-        }
-        coarse->soff[k + 1] = nf;
+        coarse->ioff[k] = ni;
+        size_t cnt = fine->ioff[b] - fine->ioff[a];
+        memcpy(coarse->iidx + ni, fine->iidx + fine->ioff[a],
+               cnt * sizeof *coarse->iidx);
+        put_items(coarse, &ni, coarse->iidx + ni, cnt, MAX_COARSE_ITEMS);
     }
-    coarse->ioff[n] = fine->ioff[fine->n];
+    coarse->ioff[n] = ni;
+    if (units_index(coarse) != AL_OK) {
+        units_free(coarse);
+        return AL_ENOMEM;
+    }
     return AL_OK;
 }
 
-static bool has_feature(const units *u, size_t i, uint32_t f)
+/* Total weight of the items of unit I of U whose bits are set in MASK. */
+static double mask_weight(const units *u, size_t i, uint64_t mask)
 {
-    uint32_t lo = u->soff[i], hi = u->soff[i + 1];
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (u->sfeat[mid] < f)
-            lo = mid + 1;
-        else
-            hi = mid;
+    double w = 0;
+    while (mask != 0) {
+        int bit = __builtin_ctzll(mask);
+        w += u->sf->iw[u->iidx[u->ioff[i] + (uint32_t)bit]];
+        mask &= mask - 1;
     }
-    return lo < u->soff[i + 1] && u->sfeat[lo] == f;
+    return w;
 }
 
-/* Weight of the items of unit I of S matched by unit J of T. */
-static double matched(const units *s, size_t i, const units *t, size_t j)
+/* Matched item weights both ways between unit I of S and unit J of T: the
+ * features the two units share are found by merging their sorted sets; the
+ * items having them are marked in masks. */
+static void match_pair(const units *s, size_t i, const units *t, size_t j,
+                       double *st, double *ts)
 {
-    const al_sentfeat *sf = s->sf;
-    double w = 0;
-    if (t->soff[j] == t->soff[j + 1])
-        return 0;
-    for (uint32_t k = s->ioff[i]; k < s->ioff[i + 1]; k++)
-        for (uint32_t f = sf->ifo[k]; f < sf->ifo[k + 1]; f++)
-            if (has_feature(t, j, sf->ifeat[f])) {
-                w += sf->iw[k];
-                break;
-            }
-    return w;
+    uint64_t ms = 0, mt = 0;
+    uint32_t a = s->soff[i], ae = s->soff[i + 1];
+    uint32_t b = t->soff[j], be = t->soff[j + 1];
+    while (a < ae && b < be) {
+        uint32_t fa = s->entry[a] >> 8, fb = t->entry[b] >> 8;
+        if (fa < fb) {
+            a++;
+        } else if (fb < fa) {
+            b++;
+        } else {
+            for (; a < ae && s->entry[a] >> 8 == fa; a++)
+                ms |= (uint64_t)1 << (s->entry[a] & 0xFF);
+            for (; b < be && t->entry[b] >> 8 == fb; b++)
+                mt |= (uint64_t)1 << (t->entry[b] & 0xFF);
+        }
+    }
+    *st = ms ? mask_weight(s, i, ms) : 0;
+    *ts = mt ? mask_weight(t, j, mt) : 0;
 }
 
 /* ---- the cost model ---- */
@@ -226,7 +307,7 @@ static double orphan_cost(const cost_model *cm, double shared, double w)
 }
 
 /* -log of the two-sided normal tail beyond |d|, without underflow. */
-static double tail_cost(double d)
+static double tail_cost_exact(double d)
 {
     d = fabs(d);
     if (d < 6) {
@@ -237,6 +318,29 @@ static double tail_cost(double d)
     /* Asymptotic: log erfc(x) ~ -x^2 - log(x sqrt(pi)). */
     double x = d / sqrt(2.0);
     return x * x + log(x * sqrt(M_PI));
+}
+
+/* tail_cost_exact tabulated on [0, TAIL_MAX] (it is called for every bead
+ * the search considers), linearly interpolated: error below 1e-4. */
+#define TAIL_STEPS 2048
+#define TAIL_MAX 8.0
+static double tail_table[TAIL_STEPS + 2];
+static pthread_once_t tail_once = PTHREAD_ONCE_INIT;
+
+static void tail_init(void)
+{
+    for (int k = 0; k <= TAIL_STEPS + 1; k++)
+        tail_table[k] = tail_cost_exact(TAIL_MAX * k / TAIL_STEPS);
+}
+
+static double tail_cost(double d)
+{
+    d = fabs(d);
+    if (d >= TAIL_MAX)
+        return tail_cost_exact(d);
+    double x = d * (TAIL_STEPS / TAIL_MAX);
+    int k = (int)x;
+    return tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]);
 }
 
 /* Matched weights of sentence pairs near the DP's current row: row x of the
@@ -256,16 +360,17 @@ static void pair_values(const cost_model *cm, pair_cache *pc, size_t x,
         if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
             size_t k = r * pc->width + (y - pc->lo[r]);
             if (isnan(pc->st[k])) {
-                pc->st[k] = (float)matched(cm->s, x, cm->t, y);
-                pc->ts[k] = (float)matched(cm->t, y, cm->s, x);
+                double a, b;
+                match_pair(cm->s, x, cm->t, y, &a, &b);
+                pc->st[k] = (float)a;
+                pc->ts[k] = (float)b;
             }
             *st = pc->st[k];
             *ts = pc->ts[k];
             return;
         }
     }
-    *st = matched(cm->s, x, cm->t, y);
-    *ts = matched(cm->t, y, cm->s, x);
+    match_pair(cm->s, x, cm->t, y, st, ts);
 }
 
 /* Log-likelihood ratio for GOT of W item weight matched against K
@@ -531,48 +636,70 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
         bd->lo[i] = lo > w ? lo - w : 0;
         bd->hi[i] = hi + w < m ? hi + w : m;
     }
-    /* Rows further away are reached only through their neighbours. Each
-     * row looks at its neighbours' values before this widening: lo runs
-     * downwards and hi upwards so that no row sees an already widened one
-     * (widening in place let lo cascade to 0 and the band fill half the
-     * matrix: quadratic time). */
-    for (size_t i = n + 1; i-- > 0;) {
-        size_t a = i > w ? i - w : 0;
-        if (bd->lo[a] < bd->lo[i])
-            bd->lo[i] = bd->lo[a];
-    }
-    for (size_t i = 0; i <= n; i++) {
-        size_t b = i + w < n ? i + w : n;
-        if (bd->hi[b] > bd->hi[i])
-            bd->hi[i] = bd->hi[b];
-    }
+    /* Widen vertically too: row i also covers the columns of rows i - w
+     * and i + w. The path is monotone, so lo and hi do not decrease with i,
+     * and the widest reach of rows i - w .. i + w is lo[i - w], hi[i + w].
+     * Each loop runs in the order that reads entries it has not yet
+     * changed. */
+    for (size_t i = n + 1; i-- > 0;)
+        bd->lo[i] = bd->lo[i > w ? i - w : 0];
+    for (size_t i = 0; i <= n; i++)
+        bd->hi[i] = bd->hi[i + w < n ? i + w : n];
     bd->lo[0] = 0;
     bd->hi[n] = m;
 }
 
-/* Exact problems up to this many cells; larger ones are coarsened. */
-#define FULL_DP_CELLS ((size_t)1 << 20)
+/* Half-width of the band searched around a coarser path. */
+#define BAND_WIDTH 6
 
-static int solve(cost_model *cm, step **path, size_t *np, int depth)
+/* Exact problems up to this many cells; larger ones are coarsened. */
+#define FULL_DP_CELLS ((size_t)1 << 16)
+
+/* Searches a band of half-width BAND_WIDTH around GUIDE (a path on units
+ * SCALE times coarser), widening it while the best path touches its edge. */
+static int refine(const cost_model *cm, const step *guide, size_t ng,
+                  size_t scale, step **path, size_t *np)
 {
-    const units *s = cm->s, *t = cm->t;
-    size_t n = s->n, m = t->n;
+    size_t n = cm->s->n, m = cm->t->n;
     band bd;
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
-    int rc;
+    int rc = AL_OK;
+    for (size_t w = BAND_WIDTH;; w *= 4) {
+        band_around(&bd, guide, ng, scale, n, m, w);
+        bool touch = false;
+        rc = band_dp(cm, &bd, path, np, &touch);
+        if (rc == AL_ENOMEM || w >= n + m || (rc == AL_OK && !touch))
+            break;
+        if (rc == AL_OK)
+            free(*path);
+    }
+    band_free(&bd);
+    return rc;
+}
+
+/* Coarse levels search with the common bead types only: they just guide. */
+#define COARSE_TYPES 6
+
+static int solve(const cost_model *cm, step **path, size_t *np, int depth)
+{
+    const units *s = cm->s, *t = cm->t;
+    size_t n = s->n, m = t->n;
     if ((n + 1) * (m + 1) <= FULL_DP_CELLS || n < 8 || m < 8 || depth > 40) {
+        band bd;
+        if (band_alloc(&bd, n) != AL_OK)
+            return AL_ENOMEM;
         for (size_t i = 0; i <= n; i++) {
             bd.lo[i] = 0;
             bd.hi[i] = m;
         }
         bool touch;
-        rc = band_dp(cm, &bd, path, np, &touch);
+        int rc = band_dp(cm, &bd, path, np, &touch);
         band_free(&bd);
         return rc;
     }
     units cs = {0}, ct = {0};
-    rc = units_coarsen(s, &cs);
+    int rc = units_coarsen(s, &cs);
     if (rc == AL_OK)
         rc = units_coarsen(t, &ct);
     step *coarse = NULL;
@@ -581,27 +708,15 @@ static int solve(cost_model *cm, step **path, size_t *np, int depth)
         cost_model cc = *cm;
         cc.s = &cs;
         cc.t = &ct;
+        if (cc.n_types > COARSE_TYPES)
+            cc.n_types = COARSE_TYPES;
         rc = solve(&cc, &coarse, &ncoarse, depth + 1);
     }
     units_free(&cs);
     units_free(&ct);
-    size_t w = 8;
-    while (rc == AL_OK) {
-        band_around(&bd, coarse, ncoarse, 2, n, m, w);
-        bool touch = false;
-        rc = band_dp(cm, &bd, path, np, &touch);
-        if ((rc == AL_EINVAL && w < n + m) ||
-            (rc == AL_OK && touch && w < n + m)) {
-            if (rc == AL_OK)
-                free(*path);
-            rc = AL_OK;
-            w *= 4;
-            continue;
-        }
-        break;
-    }
+    if (rc == AL_OK)
+        rc = refine(cm, coarse, ncoarse, 2, path, np);
     free(coarse);
-    band_free(&bd);
     return rc;
 }
 
@@ -704,7 +819,7 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
     if (rc == AL_OK) {
         step *again = NULL;
         size_t n2 = 0;
-        rc = solve(cm, &again, &n2, 0);
+        rc = refine(cm, *path, *np, 1, &again, &n2);
         if (rc == AL_OK) {
             free(*path);
             *path = again;
@@ -743,6 +858,7 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         cm.anchor_weight = m->anchor_weight;
         cm.orphan_penalty = ORPHAN_PENALTY;
         cm.para_penalty = PARAGRAPH_PENALTY;
+        pthread_once(&tail_once, tail_init);
         set_shares(&cm, P_TRUE, P_RAND);
         init_types(&cm, m->opt.max_bead);
         rc = solve(&cm, &path, &np, 0);

@@ -68,6 +68,13 @@ static int u32_push(u32vec *a, uint32_t x)
     return AL_OK;
 }
 
+/* The array of A, reallocated to its length (memory of large inputs). */
+static uint32_t *shrink(u32vec *a)
+{
+    uint32_t *v = al_realloc_array(a->v, a->n, sizeof *v);
+    return v != NULL ? v : a->v;
+}
+
 /* Features of each word type, cached: a document repeats its words, and
  * stemming and compound splitting ask hunspell many times per type. */
 typedef struct {
@@ -340,8 +347,8 @@ static int text_features(const al_model *m, const al_text *t, int column,
     if (c.rc == AL_OK)
         c.rc = u32_push(&c.ifo, (uint32_t)c.ifeat.n);
     sf->n_items = c.itype.n;
-    sf->ifo = c.ifo.v;
-    sf->ifeat = c.ifeat.v;
+    sf->ifo = shrink(&c.ifo);
+    sf->ifeat = shrink(&c.ifeat);
     sf->n_ifeat = c.ifeat.n;
     free(c.itype.v);
     al_buf_free(&c.fold);

@@ -228,7 +228,8 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
         return al_fail(err, AL_ENOMEM, "out of memory while normalizing");
     }
     st.out.data[st.out.len] = '\0';     /* reserved: also for empty input */
-    out->text = st.out.data;
+    char *fit = realloc(st.out.data, st.out.len + 1);   /* drop the slack */
+    out->text = fit != NULL ? fit : st.out.data;
     out->len = st.out.len;
     out->knots = st.knots;
     out->n_knots = st.n_knots;
