@@ -70,7 +70,7 @@ static const char css[] =
 ".reasons{grid-column:2/4;margin:0;padding:0;list-style:none}\n"
 ".reasons li{margin:.1rem 0}\n"
 ".reasons .code{font-weight:700}\n"
-".reasons .sev{display:inline-block;min-width:4.5rem;font-size:.8rem;"
+".reasons .sev{display:inline-block;min-width:5.5rem;font-size:.8rem;"
 "text-transform:uppercase;letter-spacing:.03em;font-weight:700}\n"
 "li.sev-error .sev{color:var(--err)}\n"
 "li.sev-warning .sev{color:var(--warn)}\n"
