@@ -96,8 +96,8 @@ static int units_index(units *u)
     const al_sentfeat *sf = u->sf;
     size_t total = 0;
     for (size_t k = 0; k < u->ioff[u->n]; k++) {
-        uint32_t it = u->iidx[k];
-        total += sf->ifo[it + 1] - sf->ifo[it];
+        uint32_t ty = sf->itype[u->iidx[k]];
+        total += sf->tfo[ty + 1] - sf->tfo[ty];
     }
     u->entry = al_calloc(total, sizeof *u->entry);
     if (u->entry == NULL)
@@ -107,10 +107,10 @@ static int units_index(units *u)
         uint32_t first = ne;
         double w = 0;
         for (uint32_t k = u->ioff[i]; k < u->ioff[i + 1]; k++) {
-            uint32_t it = u->iidx[k];
-            w += sf->iw[it];
-            for (uint32_t f = sf->ifo[it]; f < sf->ifo[it + 1]; f++)
-                u->entry[ne++] = FEATURE_KEY(sf->ifeat[f]) << 8 |
+            uint32_t ty = sf->itype[u->iidx[k]];
+            w += sf->tw[ty];
+            for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++)
+                u->entry[ne++] = FEATURE_KEY(sf->tfeat[f]) << 8 |
                                  (k - u->ioff[i]);
         }
         qsort(u->entry + first, ne - first, sizeof *u->entry, cmp_u32);
@@ -130,13 +130,14 @@ static int units_index(units *u)
 }
 
 /* Sorts item numbers by weight, heaviest first (ties: lower number). qsort
- * has no context argument: the weights are passed in a thread-local. */
-static _Thread_local const float *sort_weights;
+ * has no context argument: the items are passed in a thread-local. */
+static _Thread_local const al_sentfeat *sort_items;
 
 static int cmp_item_weight(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    float wx = sort_weights[x], wy = sort_weights[y];
+    float wx = sort_items->tw[sort_items->itype[x]];
+    float wy = sort_items->tw[sort_items->itype[y]];
     if (wx != wy)
         return wx > wy ? -1 : 1;
     return x < y ? -1 : x > y;
@@ -144,7 +145,7 @@ static int cmp_item_weight(const void *a, const void *b)
 
 static void keep_heaviest(const al_sentfeat *sf, uint32_t *items, size_t n)
 {
-    sort_weights = sf->iw;
+    sort_items = sf;
     qsort(items, n, sizeof *items, cmp_item_weight);
 }
 
@@ -218,7 +219,7 @@ static double mask_weight(const units *u, size_t i, uint64_t mask)
     double w = 0;
     while (mask != 0) {
         int bit = __builtin_ctzll(mask);
-        w += u->sf->iw[u->iidx[u->ioff[i] + (uint32_t)bit]];
+        w += u->sf->tw[u->sf->itype[u->iidx[u->ioff[i] + (uint32_t)bit]]];
         mask &= mask - 1;
     }
     return w;
@@ -807,11 +808,11 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
     int rc = beads && conf ? AL_OK : AL_ENOMEM;
     if (rc == AL_OK) {
         path_to_beads(*path, *np, beads);
+        units_free(us);                 /* rebuilt below: keep the peak low */
+        units_free(ut);
         rc = al_learn_lexicon(&sf[0], &sf[1], beads, *np, conf, &learned);
     }
     if (rc == AL_OK) {
-        units_free(us);
-        units_free(ut);
         rc = units_from_text(src, &sf[0], us);
         if (rc == AL_OK)
             rc = units_from_text(tgt, &sf[1], ut);

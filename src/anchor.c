@@ -31,9 +31,6 @@
 #define W_NUMBER 2.0
 #define W_WORD 1.0
 
-/* Item types: word types are numbered per text; numbers carry their feature
- * id with this bit set. */
-#define NUMBER_TYPE 0x80000000u
 
 /* Most dictionary concepts one word contributes. */
 #define MAX_CONCEPTS 12
@@ -42,9 +39,10 @@ void al_sentfeat_free(al_sentfeat *sf)
 {
     free(sf->len);
     free(sf->ioff);
-    free(sf->iw);
-    free(sf->ifo);
-    free(sf->ifeat);
+    free(sf->itype);
+    free(sf->tw);
+    free(sf->tfo);
+    free(sf->tfeat);
     memset(sf, 0, sizeof *sf);
 }
 
@@ -75,8 +73,9 @@ static uint32_t *shrink(u32vec *a)
     return v != NULL ? v : a->v;
 }
 
-/* Features of each word type, cached: a document repeats its words, and
- * stemming and compound splitting ask hunspell many times per type. */
+/* Features of each type, computed once: a document repeats its words, and
+ * stemming and compound splitting ask hunspell many times per word. Types
+ * are words as written and numbers ("#" + canonical value). */
 typedef struct {
     al_strtab *types;        /* token as written -> type id */
     u32vec off;              /* per type: start in tf; off[id + 1] = end */
@@ -93,9 +92,7 @@ typedef struct {
     type_cache tc;
     size_t type_start;       /* first tf entry of the type being computed */
     int n_concepts;
-    u32vec itype;            /* per item: its type (word type or number) */
-    u32vec ifo;              /* per item: first feature */
-    u32vec ifeat;            /* feature ids of all items */
+    u32vec itype;            /* per item: its type */
     size_t sent_first;       /* first item of the sentence being built */
     al_buf fold, key, tail;
     al_buf stems[4];
@@ -112,33 +109,55 @@ static int32_t feature_id(feat_ctx *c, char kind, const char *s, size_t n)
     return al_strtab_id(c->ids, c->key.data, c->key.len, true);
 }
 
-/* Adds an item of type TYPE with features IDS[0..N) to the sentence being
- * built, unless an item of that type is already there. */
-static void add_item(feat_ctx *c, uint32_t type, const uint32_t *ids,
-                     size_t n)
+/* Adds an item of type TYPE to the sentence being built, unless the type
+ * has no features or an item of it is already there. */
+static void add_item(feat_ctx *c, uint32_t type)
 {
-    if (n == 0 || c->rc != AL_OK)
+    if (c->rc != AL_OK || c->tc.off.v[type] == c->tc.off.v[type + 1])
         return;
     for (size_t k = c->sent_first; k < c->itype.n; k++)
         if (c->itype.v[k] == type)
             return;
-    int rc = u32_push(&c->itype, type);
-    if (rc == AL_OK)
-        rc = u32_push(&c->ifo, (uint32_t)c->ifeat.n);
-    for (size_t k = 0; rc == AL_OK && k < n; k++)
-        rc = u32_push(&c->ifeat, ids[k]);
-    c->rc = rc;
+    c->rc = u32_push(&c->itype, type);
+}
+
+/* The type of token TOK (N bytes), computing its features when it is new
+ * with FN; -1 when out of memory. */
+static int32_t type_of(feat_ctx *c, const char *tok, size_t n,
+                       void (*fn)(feat_ctx *, const char *, size_t))
+{
+    type_cache *tc = &c->tc;
+    size_t before = al_strtab_count(tc->types);
+    int32_t id = al_strtab_id(tc->types, tok, n, true);
+    if (id < 0)
+        return -1;
+    if (al_strtab_count(tc->types) > before) {          /* a new type */
+        c->type_start = tc->tf.n;
+        fn(c, tok, n);
+        if (c->rc != AL_OK || u32_push(&tc->off, (uint32_t)tc->tf.n) != AL_OK)
+            return -1;
+    }
+    return id;
+}
+
+static void number_features(feat_ctx *c, const char *key, size_t n)
+{
+    int32_t id = feature_id(c, '#', key + 1, n - 1);
+    if (id < 0 || u32_push(&c->tc.tf, (uint32_t)id) != AL_OK)
+        c->rc = AL_ENOMEM;
 }
 
 static void add_number(feat_ctx *c, const char *value)
 {
-    int32_t id = feature_id(c, '#', value, strlen(value));
-    if (id < 0) {
+    char key[sizeof ((al_number *)0)->value + 1];
+    size_t n = strlen(value);
+    key[0] = '#';
+    memcpy(key + 1, value, n);
+    int32_t id = type_of(c, key, n + 1, number_features);
+    if (id < 0)
         c->rc = AL_ENOMEM;
-        return;
-    }
-    uint32_t u = (uint32_t)id;
-    add_item(c, NUMBER_TYPE | u, &u, 1);
+    else
+        add_item(c, (uint32_t)id);
 }
 
 /* Adds the feature KIND + S to the word type being computed. */
@@ -254,57 +273,37 @@ static void type_features(feat_ctx *c, const char *tok, size_t n)
 static void word_features(const char *tok, size_t n, size_t off, void *ud)
 {
     feat_ctx *c = ud;
-    type_cache *tc = &c->tc;
     (void)off;
     if (c->rc != AL_OK)
         return;
-    size_t before = al_strtab_count(tc->types);
-    int32_t id = al_strtab_id(tc->types, tok, n, true);
-    if (id < 0) {
+    int32_t id = type_of(c, tok, n, type_features);
+    if (id < 0)
         c->rc = AL_ENOMEM;
-        return;
-    }
-    if (al_strtab_count(tc->types) > before) {          /* a new type */
-        if (tc->off.n == 0 && u32_push(&tc->off, 0) != AL_OK) {
-            c->rc = AL_ENOMEM;
-            return;
-        }
-        c->type_start = tc->tf.n;
-        type_features(c, tok, n);
-        if (c->rc == AL_OK)
-            c->rc = u32_push(&tc->off, (uint32_t)tc->tf.n);
-        if (c->rc != AL_OK)
-            return;
-    }
-    uint32_t fb = tc->off.v[id], fe = tc->off.v[id + 1];
-    /* tc->tf.v is NULL until a type has features: no NULL + 0. */
-    add_item(c, (uint32_t)id, fe > fb ? tc->tf.v + fb : NULL, fe - fb);
+    else
+        add_item(c, (uint32_t)id);
 }
 
-/* Item weights: kind weight times the inverse document frequency of the
- * item's type among the text's N sentences. */
-static int item_weights(feat_ctx *c, al_sentfeat *sf, size_t n_sents)
+/* Type weights: kind weight times the inverse document frequency of the
+ * type among the text's N sentences. */
+static int type_weights(feat_ctx *c, al_sentfeat *sf, size_t n_sents)
 {
     size_t n_types = al_strtab_count(c->tc.types);
-    size_t n_ids = al_strtab_count(c->ids);
-    uint32_t *df = al_calloc(n_types + n_ids, sizeof *df);
-    sf->iw = al_calloc(c->itype.n, sizeof *sf->iw);
-    if (df == NULL || sf->iw == NULL) {
+    uint32_t *df = al_calloc(n_types, sizeof *df);
+    sf->tw = al_calloc(n_types, sizeof *sf->tw);
+    if (df == NULL || sf->tw == NULL) {
         free(df);
         return AL_ENOMEM;
     }
     /* Items are unique per sentence: counting items counts sentences. */
-    for (size_t k = 0; k < c->itype.n; k++) {
-        uint32_t t = c->itype.v[k];
-        df[t & NUMBER_TYPE ? n_types + (t & ~NUMBER_TYPE) : t]++;
-    }
+    for (size_t k = 0; k < c->itype.n; k++)
+        df[c->itype.v[k]]++;
     double norm = log(1.0 + (double)n_sents);
-    for (size_t k = 0; k < c->itype.n; k++) {
-        uint32_t t = c->itype.v[k];
-        bool num = (t & NUMBER_TYPE) != 0;
-        double idf = log(1.0 + (double)n_sents /
-                         df[num ? n_types + (t & ~NUMBER_TYPE) : t]);
-        sf->iw[k] = (float)((num ? W_NUMBER : W_WORD) * idf / norm);
+    for (size_t t = 0; t < n_types; t++) {
+        if (df[t] == 0)
+            continue;
+        bool num = al_strtab_str(c->tc.types, (int32_t)t)[0] == '#';
+        double idf = log(1.0 + (double)n_sents / df[t]);
+        sf->tw[t] = (float)((num ? W_NUMBER : W_WORD) * idf / norm);
     }
     free(df);
     return AL_OK;
@@ -325,7 +324,8 @@ static int text_features(const al_model *m, const al_text *t, int column,
     c.tc.types = al_strtab_new();
     sf->len = al_calloc(t->n_sents, sizeof *sf->len);
     sf->ioff = al_calloc(t->n_sents + 1, sizeof *sf->ioff);
-    if (sf->len == NULL || sf->ioff == NULL || c.tc.types == NULL)
+    if (sf->len == NULL || sf->ioff == NULL || c.tc.types == NULL ||
+        u32_push(&c.tc.off, 0) != AL_OK)
         c.rc = AL_ENOMEM;
     for (size_t i = 0; c.rc == AL_OK && i < t->n_sents; i++) {
         size_t n;
@@ -343,22 +343,23 @@ static int text_features(const al_model *m, const al_text *t, int column,
         sf->ioff[i + 1] = (uint32_t)c.itype.n;
     }
     if (c.rc == AL_OK)
-        c.rc = item_weights(&c, sf, t->n_sents);
-    if (c.rc == AL_OK)
-        c.rc = u32_push(&c.ifo, (uint32_t)c.ifeat.n);
+        c.rc = type_weights(&c, sf, t->n_sents);
     sf->n_items = c.itype.n;
-    sf->ifo = shrink(&c.ifo);
-    sf->ifeat = shrink(&c.ifeat);
-    sf->n_ifeat = c.ifeat.n;
-    free(c.itype.v);
+    sf->itype = shrink(&c.itype);
+    sf->n_types = al_strtab_count(c.tc.types);
+    sf->tfo = shrink(&c.tc.off);
+    sf->tfeat = shrink(&c.tc.tf);
+    sf->n_tfeat = c.tc.tf.n;
+    if (sf->tfo == NULL && c.rc == AL_OK)      /* no type at all */
+        sf->tfo = al_calloc(1, sizeof *sf->tfo);
+    if (sf->tfo == NULL || (sf->itype == NULL && sf->n_items > 0))
+        c.rc = AL_ENOMEM;
     al_buf_free(&c.fold);
     al_buf_free(&c.key);
     al_buf_free(&c.tail);
     for (int k = 0; k < 4; k++)
         al_buf_free(&c.stems[k]);
     al_strtab_free(c.tc.types);
-    free(c.tc.off.v);
-    free(c.tc.tf.v);
     if (c.rc != AL_OK)
         al_sentfeat_free(sf);
     return c.rc;

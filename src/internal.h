@@ -197,17 +197,19 @@ size_t al_numbers(const char *s, size_t n, al_lang lang, al_number *out,
 
 /* ---- anchor.c: per-sentence anchor items ---- */
 
-/* Each sentence is a list of items (numbers and content words), each with a
- * weight and the ids of the features by which it can be matched on the other
- * side (its number, its folded form, cognate key, dictionary concepts).
- * Feature ids are shared by both texts of a pair. */
+/* Each sentence is a list of items (numbers and content words), each of a
+ * type (a distinct word or number of the text) with a weight and the ids of
+ * the features by which it can be matched on the other side (its number,
+ * folded form, cognate key, dictionary concepts). Feature ids are shared by
+ * both texts of a pair; types are numbered per text. */
 typedef struct {
     float *len;              /* characters per sentence */
     uint32_t *ioff;          /* n + 1: items of sentence i: [ioff[i], ioff[i+1]) */
-    float *iw;               /* per item: weight */
-    uint32_t *ifo;           /* n_items + 1: features of item k */
-    uint32_t *ifeat;         /* feature ids */
-    size_t n_items, n_ifeat;
+    uint32_t *itype;         /* per item: its type */
+    float *tw;               /* per type: weight of its items */
+    uint32_t *tfo;           /* n_types + 1: features of type t */
+    uint32_t *tfeat;         /* feature ids */
+    size_t n_items, n_types, n_tfeat;
 } al_sentfeat;
 
 /* Items of both texts. */

@@ -9,8 +9,8 @@
  * aligned again. This is how a document teaches the aligner its own
  * vocabulary (names, terms, words the dictionary lacks).
  *
- * An item's type is its first feature (its folded form, or its number), so
- * learning needs nothing but the items.
+ * Learned features are added to the types' feature lists, so every item of
+ * a type gets them.
  */
 #include "config.h"
 #include "internal.h"
@@ -62,36 +62,31 @@ static int table_add(pair_table *t, uint64_t key)
     return AL_OK;
 }
 
-static uint32_t item_type(const al_sentfeat *sf, uint32_t k)
-{
-    return sf->ifeat[sf->ifo[k]];
-}
-
 /* Largest feature id used by either side, plus one. */
 static uint32_t next_feature(const al_sentfeat *a, const al_sentfeat *b)
 {
     uint32_t mx = 0;
-    for (size_t k = 0; k < a->n_ifeat; k++)
-        if (a->ifeat[k] >= mx)
-            mx = a->ifeat[k] + 1;
-    for (size_t k = 0; k < b->n_ifeat; k++)
-        if (b->ifeat[k] >= mx)
-            mx = b->ifeat[k] + 1;
+    for (size_t k = 0; k < a->n_tfeat; k++)
+        if (a->tfeat[k] >= mx)
+            mx = a->tfeat[k] + 1;
+    for (size_t k = 0; k < b->n_tfeat; k++)
+        if (b->tfeat[k] >= mx)
+            mx = b->tfeat[k] + 1;
     return mx;
 }
 
-/* Do items KA of A and KB of B already match through a feature? */
-static bool shares_feature(const al_sentfeat *a, uint32_t ka,
-                           const al_sentfeat *b, uint32_t kb)
+/* Do type TA of A and type TB of B already match through a feature? */
+static bool shares_feature(const al_sentfeat *a, uint32_t ta,
+                           const al_sentfeat *b, uint32_t tb)
 {
-    for (uint32_t f = a->ifo[ka]; f < a->ifo[ka + 1]; f++)
-        for (uint32_t g = b->ifo[kb]; g < b->ifo[kb + 1]; g++)
-            if (a->ifeat[f] == b->ifeat[g])
+    for (uint32_t f = a->tfo[ta]; f < a->tfo[ta + 1]; f++)
+        for (uint32_t g = b->tfo[tb]; g < b->tfo[tb + 1]; g++)
+            if (a->tfeat[f] == b->tfeat[g])
                 return true;
     return false;
 }
 
-/* A learned feature of an item type. */
+/* A learned feature of a type. */
 typedef struct {
     uint32_t type, feature;
 } type_feature;
@@ -104,59 +99,45 @@ static int cmp_tf(const void *a, const void *b)
     return x->feature < y->feature ? -1 : x->feature > y->feature;
 }
 
-/* Appends to each item of SF the learned features of its type (TF sorted by
- * type), rebuilding SF's ifo and ifeat. */
+/* Appends to each type of SF its learned features (TF sorted by type),
+ * rebuilding SF's tfo and tfeat. */
 static int augment(al_sentfeat *sf, const type_feature *tf, size_t ntf)
 {
-    size_t extra = 0;
-    uint32_t *first = al_malloc(sf->n_items * sizeof *first);
-    uint32_t *count = al_calloc(sf->n_items, sizeof *count);
-    if (first == NULL || count == NULL) {
-        free(first);
-        free(count);
-        return AL_ENOMEM;
-    }
-    for (size_t k = 0; k < sf->n_items; k++) {
-        uint32_t t = item_type(sf, (uint32_t)k);
-        size_t lo = 0, hi = ntf;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (tf[mid].type < t)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        first[k] = (uint32_t)lo;
-        while (lo < ntf && tf[lo].type == t)
-            lo++, count[k]++;
-        extra += count[k];
-    }
-    uint32_t *ifo = al_malloc((sf->n_items + 1) * sizeof *ifo);
-    uint32_t *ifeat = al_malloc((sf->n_ifeat + extra + 1) * sizeof *ifeat);
-    if (ifo == NULL || ifeat == NULL) {
-        free(first);
-        free(count);
-        free(ifo);
-        free(ifeat);
+    uint32_t *tfo = al_malloc((sf->n_types + 1) * sizeof *tfo);
+    uint32_t *tfeat = al_malloc((sf->n_tfeat + ntf + 1) * sizeof *tfeat);
+    if (tfo == NULL || tfeat == NULL) {
+        free(tfo);
+        free(tfeat);
         return AL_ENOMEM;
     }
     uint32_t n = 0;
-    for (size_t k = 0; k < sf->n_items; k++) {
-        ifo[k] = n;
-        for (uint32_t f = sf->ifo[k]; f < sf->ifo[k + 1]; f++)
-            ifeat[n++] = sf->ifeat[f];
-        for (uint32_t e = 0; e < count[k]; e++)
-            ifeat[n++] = tf[first[k] + e].feature;
+    size_t x = 0;
+    for (size_t t = 0; t < sf->n_types; t++) {
+        tfo[t] = n;
+        for (uint32_t f = sf->tfo[t]; f < sf->tfo[t + 1]; f++)
+            tfeat[n++] = sf->tfeat[f];
+        for (; x < ntf && tf[x].type == t; x++)
+            tfeat[n++] = tf[x].feature;
     }
-    ifo[sf->n_items] = n;
-    free(sf->ifo);
-    free(sf->ifeat);
-    sf->ifo = ifo;
-    sf->ifeat = ifeat;
-    sf->n_ifeat = n;
-    free(first);
-    free(count);
+    tfo[sf->n_types] = n;
+    free(sf->tfo);
+    free(sf->tfeat);
+    sf->tfo = tfo;
+    sf->tfeat = tfeat;
+    sf->n_tfeat = n;
     return AL_OK;
+}
+
+/* Count of KEY in table T (0 when absent). */
+static uint32_t table_count(const pair_table *t, uint64_t key)
+{
+    if (t->cap == 0)
+        return 0;
+    for (size_t h = (size_t)(key * 0x9E3779B97F4A7C15ULL) & (t->cap - 1);
+         t->slot[h].count != 0; h = (h + 1) & (t->cap - 1))
+        if (t->slot[h].key == key)
+            return t->slot[h].count;
+    return 0;
 }
 
 int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
@@ -170,15 +151,15 @@ int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
             continue;
         size_t i = beads[b].src_begin, j = beads[b].tgt_begin;
         for (uint32_t x = fs->ioff[i]; rc == AL_OK && x < fs->ioff[i + 1]; x++)
-            rc = table_add(&src_types, item_type(fs, x));
+            rc = table_add(&src_types, fs->itype[x]);
         for (uint32_t y = ft->ioff[j]; rc == AL_OK && y < ft->ioff[j + 1]; y++)
-            rc = table_add(&tgt_types, item_type(ft, y));
+            rc = table_add(&tgt_types, ft->itype[y]);
         for (uint32_t x = fs->ioff[i]; rc == AL_OK && x < fs->ioff[i + 1]; x++)
             for (uint32_t y = ft->ioff[j]; rc == AL_OK && y < ft->ioff[j + 1];
                  y++)
-                if (!shares_feature(fs, x, ft, y))
-                    rc = table_add(&pairs, (uint64_t)item_type(fs, x) << 32 |
-                                           item_type(ft, y));
+                if (!shares_feature(fs, fs->itype[x], ft, ft->itype[y]))
+                    rc = table_add(&pairs, (uint64_t)fs->itype[x] << 32 |
+                                           ft->itype[y]);
     }
     type_feature *ls = NULL, *lt = NULL;
     size_t nl = 0;
@@ -194,22 +175,8 @@ int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
         if (p->count < LEARN_MIN_COUNT)
             continue;
         uint32_t a = (uint32_t)(p->key >> 32), c = (uint32_t)p->key;
-        uint32_t ca = 0, cc = 0;
-        /* Counts of each type, looked up through the tables. */
-        for (size_t h = (size_t)((uint64_t)a * 0x9E3779B97F4A7C15ULL) &
-                        (src_types.cap - 1);
-             src_types.slot[h].count != 0; h = (h + 1) & (src_types.cap - 1))
-            if (src_types.slot[h].key == a) {
-                ca = src_types.slot[h].count;
-                break;
-            }
-        for (size_t h = (size_t)((uint64_t)c * 0x9E3779B97F4A7C15ULL) &
-                        (tgt_types.cap - 1);
-             tgt_types.slot[h].count != 0; h = (h + 1) & (tgt_types.cap - 1))
-            if (tgt_types.slot[h].key == c) {
-                cc = tgt_types.slot[h].count;
-                break;
-            }
+        uint32_t ca = table_count(&src_types, a);
+        uint32_t cc = table_count(&tgt_types, c);
         double dice = 2.0 * p->count / (double)(ca + cc);
         if (dice < LEARN_MIN_DICE)
             continue;
