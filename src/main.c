@@ -80,7 +80,7 @@ static void usage(FILE *f)
 "Checks:\n"
 "      --checks LIST        enable/disable flag codes: 'all', 'none',\n"
 "                           'number', '-length', ... (comma-separated)\n"
-"      --min-score X        beads scored below X get low-confidence (0.2)\n"
+"      --min-score X        beads scored below X get low-confidence (0.4)\n"
 "      --fail-on SEVERITY   exit 1 when a flag of SEVERITY or more is found\n"
 "                           (info, warning, error)\n"
 "\n"

@@ -18,7 +18,7 @@ void al_options_init(al_options *opt)
     memset(opt, 0, sizeof *opt);
     opt->max_bead = 4;
     opt->checks = (1u << AL_FLAG_COUNT) - 1;
-    opt->min_score = 0.2;
+    opt->min_score = 0.4;
     opt->second_pass = 1;
 }
 
