@@ -1,163 +1,786 @@
 /*
  * check.c - flags on beads: what an editor should look at, and why.
  *
- * omission     a bead with source sentences and no target (error)
- * addition     a bead with target sentences and no source (warning)
- * number       numbers of one side missing on the other after locale
- *              normalization (error), naming the number
- * encoding     U+FFFD, ???? runs, mojibake or control characters in the
- *              target that the source does not have (error)
- * low-confidence  an aligned bead whose score is below the threshold (info)
+ * The driver walks the beads once, collects the words of both sides of each
+ * bead (ck_word, see check.h) and runs the enabled checks:
+ *
+ * omission        a bead with source sentences and no target: error for a
+ *                 sentence, warning for a heading or label, info for
+ *                 boilerplate or noise
+ * addition        a bead with target sentences and no source: warning for a
+ *                 sentence, info (with its own hint) for navigation, credits,
+ *                 captions, headings and noise
+ * length          target length far from the document's length ratio
+ *                 (Okapi CheckMate's limits, relative to the pair's own
+ *                 ratio) (warning)
+ * low-confidence  an aligned bead whose score is below --min-score (info)
+ * number          check_number.c
+ * untranslated, wrong-language   check_lang.c
+ * garbled         check_garbled.c
+ * name            check_name.c
+ * encoding, punctuation          check_surface.c
+ *
+ * Work per bead is linear in its text: words are looked up in hash sets,
+ * never compared pairwise without a bound.
  */
 #include "config.h"
-#include "internal.h"
+#include "check.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-#define MAX_NUMBERS 128
+/* ---- a set of 64-bit keys ---- */
 
-static bool enabled(const al_model *m, al_flag_code c)
+int ck_set_add(ck_set *s, uint64_t key)
 {
-    return (m->opt.checks >> c) & 1u;
-}
-
-typedef struct {
-    al_number v[MAX_NUMBERS];
-    size_t n;
-    uint32_t base[MAX_NUMBERS];  /* original offset of the sentence */
-    bool used[MAX_NUMBERS];
-} number_set;
-
-/* Numbers of sentences [B, B+N) of T, spans mapped to the original. */
-static void bead_numbers(const al_text *t, size_t b, size_t n, number_set *ns)
-{
-    ns->n = 0;
-    for (size_t i = b; i < b + n && ns->n < MAX_NUMBERS; i++) {
-        size_t len;
-        const char *s = al_sent_norm(t, i, &len);
-        size_t k = al_numbers(s, len, t->lang, ns->v + ns->n,
-                              MAX_NUMBERS - ns->n);
-        if (k > MAX_NUMBERS - ns->n)
-            k = MAX_NUMBERS - ns->n;
-        for (size_t x = 0; x < k; x++) {
-            ns->base[ns->n + x] = t->sents[i].start;
-            ns->used[ns->n + x] = false;
+    if (key == 0)
+        key = 1;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        uint64_t *keys = al_calloc(cap, sizeof *keys);
+        size_t *used = al_calloc(cap / 2 + 1, sizeof *used);
+        if (keys == NULL || used == NULL) {
+            free(keys);
+            free(used);
+            return AL_ENOMEM;
         }
-        ns->n += k;
+        size_t n = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            uint64_t k = s->keys[s->used[i]];
+            size_t h = (size_t)k & (cap - 1);
+            while (keys[h] != 0)
+                h = (h + 1) & (cap - 1);
+            keys[h] = k;
+            used[n++] = h;
+        }
+        free(s->keys);
+        free(s->used);
+        s->keys = keys;
+        s->used = used;
+        s->cap = cap;
     }
-}
-
-/* Original byte span of number K of NS in T. */
-static void number_span(const al_text *t, const number_set *ns, size_t k,
-                        size_t *b, size_t *e)
-{
-    size_t nb = ns->base[k] + ns->v[k].off;
-    *b = al_norm_to_orig(&t->norm, nb);
-    *e = al_norm_to_orig(&t->norm, nb + ns->v[k].len);
-}
-
-static int check_numbers(al_result *r, size_t bi, number_set *sets)
-{
-    const al_bead *b = &r->beads[bi];
-    const al_text *s = r->text[AL_SOURCE], *t = r->text[AL_TARGET];
-    number_set *ps = &sets[0], *pt = &sets[1];
-    bead_numbers(s, b->src_begin, b->src_len, ps);
-    bead_numbers(t, b->tgt_begin, b->tgt_len, pt);
-    for (size_t i = 0; i < ps->n; i++)
-        for (size_t j = 0; j < pt->n; j++)
-            if (!pt->used[j] && strcmp(ps->v[i].value, pt->v[j].value) == 0) {
-                ps->used[i] = pt->used[j] = true;
-                break;
-            }
-    for (size_t i = 0; i < ps->n; i++) {
-        if (ps->used[i])
-            continue;
-        size_t sb, se;
-        number_span(s, ps, i, &sb, &se);
-        int rc = al_result_add_flag(r, bi, AL_FLAG_NUMBER, AL_ERROR,
-                                    AL_SOURCE, sb, se,
-                                    "number %.*s of the source is missing "
-                                    "in the translation", (int)(se - sb),
-                                    s->orig + sb);
-        if (rc != AL_OK)
-            return rc;
+    size_t h = (size_t)key & (s->cap - 1);
+    while (s->keys[h] != 0) {
+        if (s->keys[h] == key)
+            return AL_OK;
+        h = (h + 1) & (s->cap - 1);
     }
-    for (size_t j = 0; j < pt->n; j++) {
-        if (pt->used[j])
-            continue;
-        size_t tb, te;
-        number_span(t, pt, j, &tb, &te);
-        int rc = al_result_add_flag(r, bi, AL_FLAG_NUMBER, AL_ERROR,
-                                    AL_TARGET, tb, te,
-                                    "number %.*s of the translation is not "
-                                    "in the source", (int)(te - tb),
-                                    t->orig + tb);
-        if (rc != AL_OK)
-            return rc;
-    }
+    s->keys[h] = key;
+    s->used[s->n++] = h;
     return AL_OK;
 }
 
-static unsigned bead_damage(const al_text *t, size_t b, size_t n)
+bool ck_set_has(const ck_set *s, uint64_t key)
 {
-    unsigned d = 0;
-    for (size_t i = b; i < b + n; i++)
-        d |= t->sents[i].damage;
-    return d;
+    if (s->cap == 0)
+        return false;
+    if (key == 0)
+        key = 1;
+    size_t h = (size_t)key & (s->cap - 1);
+    while (s->keys[h] != 0) {
+        if (s->keys[h] == key)
+            return true;
+        h = (h + 1) & (s->cap - 1);
+    }
+    return false;
 }
 
-static int check_encoding(al_result *r, size_t bi)
+void ck_set_clear(ck_set *s)
 {
-    const al_bead *b = &r->beads[bi];
-    const al_text *t = r->text[AL_TARGET];
-    unsigned d = bead_damage(t, b->tgt_begin, b->tgt_len) &
-                 ~bead_damage(r->text[AL_SOURCE], b->src_begin, b->src_len);
-    if (d == 0)
-        return AL_OK;
-    const char *what = d & AL_DAMAGE_FFFD ? "replacement characters (U+FFFD)"
-                     : d & AL_DAMAGE_QMARKS ? "question marks standing for "
-                                              "lost characters"
-                     : d & AL_DAMAGE_MOJIBAKE ? "mojibake (UTF-8 read as "
-                                                "Latin-1/Windows-1252)"
-                     : "control characters";
-    size_t ob = t->sents[b->tgt_begin].ostart;
-    const al_sent *last = &t->sents[b->tgt_begin + b->tgt_len - 1];
-    return al_result_add_flag(r, bi, AL_FLAG_ENCODING, AL_ERROR, AL_TARGET,
-                              ob, (size_t)last->ostart + last->olen,
-                              "the translation contains %s", what);
+    for (size_t i = 0; i < s->n; i++)
+        s->keys[s->used[i]] = 0;
+    s->n = 0;
+}
+
+void ck_set_free(ck_set *s)
+{
+    free(s->keys);
+    free(s->used);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- counts per key ---- */
+
+int ck_counts_add(ck_counts *m, uint64_t key)
+{
+    if (key == 0)
+        key = 1;
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        uint64_t *keys = al_calloc(cap, sizeof *keys);
+        uint32_t *counts = al_calloc(cap, sizeof *counts);
+        if (keys == NULL || counts == NULL) {
+            free(keys);
+            free(counts);
+            return AL_ENOMEM;
+        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i] != 0) {
+                size_t h = (size_t)m->keys[i] & (cap - 1);
+                while (keys[h] != 0)
+                    h = (h + 1) & (cap - 1);
+                keys[h] = m->keys[i];
+                counts[h] = m->counts[i];
+            }
+        free(m->keys);
+        free(m->counts);
+        m->keys = keys;
+        m->counts = counts;
+        m->cap = cap;
+    }
+    size_t h = (size_t)key & (m->cap - 1);
+    while (m->keys[h] != 0 && m->keys[h] != key)
+        h = (h + 1) & (m->cap - 1);
+    if (m->keys[h] == 0) {
+        m->keys[h] = key;
+        m->n++;
+    }
+    m->counts[h]++;
+    return AL_OK;
+}
+
+int ck_counts_put(ck_counts *m, uint64_t key, uint32_t value)
+{
+    if (ck_counts_add(m, key) != AL_OK)
+        return AL_ENOMEM;
+    if (key == 0)
+        key = 1;
+    size_t h = (size_t)key & (m->cap - 1);
+    while (m->keys[h] != key)
+        h = (h + 1) & (m->cap - 1);
+    m->counts[h] = value;
+    return AL_OK;
+}
+
+uint32_t ck_counts_get(const ck_counts *m, uint64_t key)
+{
+    if (m->cap == 0)
+        return 0;
+    if (key == 0)
+        key = 1;
+    size_t h = (size_t)key & (m->cap - 1);
+    while (m->keys[h] != 0) {
+        if (m->keys[h] == key)
+            return m->counts[h];
+        h = (h + 1) & (m->cap - 1);
+    }
+    return 0;
+}
+
+void ck_counts_free(ck_counts *m)
+{
+    free(m->keys);
+    free(m->counts);
+    memset(m, 0, sizeof *m);
+}
+
+typedef struct {
+    ck_counts *m;
+    al_buf fold;
+    int rc;
+} count_ud;
+
+static void count_word(const char *tok, size_t n, size_t off, void *ud)
+{
+    count_ud *u = ud;
+    (void)off;
+    size_t fl = al_fold(tok, n, &u->fold);
+    if (u->rc == AL_OK && (fl == 0 ||
+        ck_counts_add(u->m, al_hash(u->fold.data, fl)) != AL_OK))
+        u->rc = AL_ENOMEM;
+}
+
+int ck_count_words(const al_text *t, ck_counts *m)
+{
+    count_ud u = {m, {0}, AL_OK};
+    for (size_t i = 0; i < t->n_sents && u.rc == AL_OK; i++) {
+        size_t len;
+        const char *s = al_sent_norm(t, i, &len);
+        al_tokenize(s, len, count_word, &u);
+    }
+    al_buf_free(&u.fold);
+    return u.rc;
+}
+
+/* ---- helpers ---- */
+
+void ck_flag(ck_ctx *c, al_flag_code code, al_severity sev, int side,
+             size_t begin, size_t end, const char *fmt, ...)
+{
+    if (c->rc != AL_OK)
+        return;
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    size_t ob = 0, oe = 0;
+    if (end > begin) {
+        ob = al_norm_to_orig(&c->t[side]->norm, begin);
+        oe = al_norm_to_orig(&c->t[side]->norm, end);
+    }
+    c->rc = al_result_add_flag(c->r, c->bi, code, sev, side, ob, oe, "%s",
+                               text);
+}
+
+void ck_quote(ck_ctx *c, const char *s, size_t n, size_t max)
+{
+    if (c->rc != AL_OK)
+        return;
+    bool cut = n > max;
+    if (cut) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    if (al_buf_append(&c->msg, s, n) != AL_OK ||
+        (cut && al_buf_append(&c->msg, "\xE2\x80\xA6", 3) != AL_OK))
+        c->rc = AL_ENOMEM;
+}
+
+size_t ck_chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+bool ck_spell_ok(ck_ctx *c, int side, ck_word *w)
+{
+    if (c->sp[side] == NULL)
+        return true;
+    if (!(w->flags & CK_SPELL_ASKED)) {
+        w->flags |= CK_SPELL_ASKED;
+        if (al_spell_check(c->sp[side], ck_word_text(c, side, w), w->len))
+            w->flags |= CK_SPELL_OK;
+    }
+    return (w->flags & CK_SPELL_OK) != 0;
+}
+
+bool ck_spell_loose(ck_ctx *c, int side, ck_word *w)
+{
+    if (ck_spell_ok(c, side, w))
+        return true;
+    if (c->lang[side] != AL_LANG_DE || w->len >= 120)
+        return false;
+    /* Swiss German writes ss for ß: "Grosse", "Fusstapfen". */
+    const char *s = ck_word_text(c, side, w);
+    char buf[256];
+    size_t n = 0;
+    bool changed = false;
+    for (size_t i = 0; i < w->len; i++) {
+        if (s[i] == 's' && i + 1 < w->len && s[i + 1] == 's' && i > 0) {
+            buf[n++] = '\xC3';
+            buf[n++] = '\x9F';
+            i++;
+            changed = true;
+        } else {
+            buf[n++] = s[i];
+        }
+    }
+    return changed && al_spell_check(c->sp[side], buf, n);
+}
+
+/* ---- words of a bead ---- */
+
+typedef struct {
+    ck_ctx *c;
+    int side;
+    uint32_t sent;
+    const char *s;           /* normalized sentence text */
+    size_t base;             /* its offset in the text */
+    size_t len;
+    size_t prev_end;         /* end of the previous word in the sentence */
+    bool any;                /* a word was seen in this sentence */
+} tok_ud;
+
+static bool is_upper(int32_t cp)
+{
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
+static bool is_letter(int32_t cp)
+{
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+static void on_word(const char *tok, size_t n, size_t off, void *ud)
+{
+    tok_ud *u = ud;
+    ck_ctx *c = u->c;
+    if (c->rc != AL_OK)
+        return;
+    ck_words *ws = &c->w[u->side];
+    if (ws->n == ws->cap) {
+        size_t cap = ws->cap ? ws->cap * 2 : 256;
+        ck_word *x = al_realloc_array(ws->w, cap, sizeof *x);
+        if (x == NULL) {
+            c->rc = AL_ENOMEM;
+            return;
+        }
+        ws->w = x;
+        ws->cap = cap;
+    }
+    ck_word *w = &ws->w[ws->n];
+    memset(w, 0, sizeof *w);
+    w->off = (uint32_t)(u->base + off);
+    w->len = (uint32_t)n;
+    w->sent = u->sent;
+    w->num = -1;
+    /* Letters, case, digits. */
+    const unsigned char *p = (const unsigned char *)tok;
+    size_t upper = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t m = al_utf8_decode(p + i, n - i, &cp);
+        if (m == 0)
+            m = 1;
+        if (cp >= '0' && cp <= '9')
+            w->flags |= CK_DIGIT;
+        else if (is_letter(cp)) {
+            if (w->letters == 0 && is_upper(cp))
+                w->flags |= CK_UPPER;
+            upper += is_upper(cp);
+            w->letters++;
+        }
+        i += m;
+    }
+    if (w->letters >= 2 && upper == w->letters)
+        w->flags |= CK_ALLCAPS;
+    /* What stands before and after it. */
+    bool only_space = true;
+    w->prevch = 0;
+    for (size_t i = u->prev_end; i < off;) {
+        int32_t cp;
+        size_t m = al_utf8_decode((const unsigned char *)u->s + i, off - i,
+                                  &cp);
+        if (m == 0)
+            m = 1;
+        if (cp != ' ' && cp != '\n')
+            only_space = false, w->prevch = (uint32_t)cp;
+        i += m;
+    }
+    if (!u->any)
+        w->flags |= CK_FIRST;
+    else if (only_space)
+        w->flags |= CK_ADJ;
+    if (off + n < u->len) {
+        int32_t cp;
+        if (al_utf8_decode((const unsigned char *)u->s + off + n,
+                           u->len - off - n, &cp) > 0) {
+            if (is_apostrophe(cp))
+                w->flags |= CK_ELIDED;
+            else if (cp == '.')
+                w->flags |= CK_DOT;
+        }
+    }
+    u->prev_end = off + n;
+    u->any = true;
+    /* Folded key, stop words, classes. */
+    size_t fl = al_fold(tok, n, &c->fold);
+    if (fl == 0 && n > 0) {
+        c->rc = AL_ENOMEM;
+        return;
+    }
+    w->key = al_hash(c->fold.data, fl);
+    for (int l = 0; l < AL_LANG_COUNT; l++)
+        if (al_is_stopword(c->m, (al_lang)l, c->fold.data, fl))
+            w->stop |= (uint8_t)(1u << l);
+    size_t ll = ck_lower(tok, n, &c->msg);
+    const ck_wordinfo *wi = ll ? ck_word_info(c->d, c->lang[u->side],
+                                              c->msg.data, ll) : NULL;
+    if (wi != NULL) {
+        w->cls = wi->cls;
+        w->num = wi->num;
+        /* German and English write months with a capital ("May", not the
+         * verb "may"); French does not. */
+        if (c->lang[u->side] == AL_LANG_FR || (w->flags & CK_UPPER))
+            w->month = wi->month;
+    }
+    ws->n++;
+}
+
+static void collect_words(ck_ctx *c, int side)
+{
+    size_t begin, n;
+    ck_bead_side(c, side, &begin, &n);
+    c->w[side].n = 0;
+    for (size_t i = begin; i < begin + n && c->rc == AL_OK; i++) {
+        size_t len;
+        const char *s = al_sent_norm(c->t[side], i, &len);
+        tok_ud u = {c, side, (uint32_t)i, s, c->t[side]->sents[i].start, len,
+                    0, false};
+        al_tokenize(s, len, on_word, &u);
+    }
+}
+
+/* ---- omission and addition ---- */
+
+/* Does the sentence end like a sentence (. ! ? … possibly followed by
+ * closing quotes or brackets)? */
+static bool ends_sentence(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char ch = (unsigned char)s[n - 1];
+        if (ch == ' ' || ch == ')' || ch == ']' || ch == '"' || ch == '\'') {
+            n--;
+            continue;
+        }
+        /* closing quotes » “ ” ’ › (UTF-8 tails) */
+        if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 &&
+            (ch == 0xBB || ch == 0xAB)) {
+            n -= 2;
+            continue;
+        }
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+            (unsigned char)s[n - 2] == 0x80 &&
+            (ch == 0x9C || ch == 0x9D || ch == 0x99 || ch == 0xBA ||
+             ch == 0xB9)) {
+            n -= 3;
+            continue;
+        }
+        if (ch == '.' || ch == '!' || ch == '?')
+            return true;
+        return n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+               (unsigned char)s[n - 2] == 0x80 && ch == 0xA6;  /* … */
+    }
+    return false;
+}
+
+/* Is the line made of boilerplate: it starts with a listed phrase, or it is
+ * short and holds a listed word? */
+static bool is_boilerplate(ck_ctx *c, int side, size_t from, size_t to)
+{
+    const ck_words *ws = &c->w[side];
+    al_buf *key = &c->msg;
+    if (to > from && al_strtab_id(c->d->boiler_caps,
+                                  ck_word_text(c, side, &ws->w[from]),
+                                  ws->w[from].len, false) >= 0)
+        return true;
+    /* Phrases of up to six words at the start. */
+    key->len = 0;
+    for (size_t k = from; k < to && k < from + 6; k++) {
+        const ck_word *w = &ws->w[k];
+        size_t fl = al_fold(ck_word_text(c, side, w), w->len, &c->fold);
+        if ((k > from && al_buf_putc(key, ' ') != AL_OK) ||
+            al_buf_append(key, c->fold.data, fl) != AL_OK) {
+            c->rc = AL_ENOMEM;
+            return false;
+        }
+        if (al_strtab_id(c->d->boiler_start, key->data, key->len, false) >= 0)
+            return true;
+    }
+    if (to - from > 10)
+        return false;
+    for (size_t k = from; k < to; k++) {
+        const ck_word *w = &ws->w[k];
+        size_t fl = al_fold(ck_word_text(c, side, w), w->len, &c->fold);
+        if (al_strtab_id(c->d->boiler_word, c->fold.data, fl, false) >= 0)
+            return true;
+    }
+    return false;
+}
+
+/* Kind of the words [FROM, TO) of SIDE, the sentence I. */
+static ck_text_kind sentence_kind(ck_ctx *c, int side, size_t i, size_t from,
+                                  size_t to)
+{
+    const ck_words *ws = &c->w[side];
+    size_t real = 0;             /* words of two letters or more */
+    for (size_t k = from; k < to; k++)
+        real += ws->w[k].letters >= 2;
+    if (real == 0)
+        return CK_TEXT_JUNK;
+    bool boiler = is_boilerplate(c, side, from, to);
+    c->msg.len = 0;
+    if (boiler)
+        return CK_TEXT_BOILERPLATE;
+    size_t len;
+    const char *s = al_sent_norm(c->t[side], i, &len);
+    return ends_sentence(s, len) ? CK_TEXT_SENTENCE : CK_TEXT_FRAGMENT;
+}
+
+ck_text_kind ck_classify(ck_ctx *c, int side)
+{
+    size_t begin, n;
+    ck_bead_side(c, side, &begin, &n);
+    const ck_words *ws = &c->w[side];
+    /* The side is noise, boilerplate or a fragment when every sentence is;
+     * else the kind of its last sentence decides between sentence and
+     * fragment. */
+    ck_text_kind kind = CK_TEXT_JUNK;
+    size_t k = 0;
+    for (size_t i = begin; i < begin + n; i++) {
+        size_t from = k;
+        while (k < ws->n && ws->w[k].sent == i)
+            k++;
+        ck_text_kind x = sentence_kind(c, side, i, from, k);
+        if (x == CK_TEXT_SENTENCE || (x == CK_TEXT_FRAGMENT &&
+                                      kind != CK_TEXT_SENTENCE))
+            kind = x;
+        else if (x == CK_TEXT_BOILERPLATE && kind == CK_TEXT_JUNK)
+            kind = x;
+    }
+    return kind;
+}
+
+/* Boilerplate or noise lines that the aligner merged into a bead with real
+ * sentences ("… Tals. Mehr zum Thema Landwirtschaft"): flagged on their own
+ * (info), unless the other side of the bead has such a line too (a caption
+ * with its translation). */
+static void check_merged_boilerplate(ck_ctx *c, int side)
+{
+    size_t begin, n;
+    ck_bead_side(c, side, &begin, &n);
+    if (n < 2)
+        return;
+    ck_text_kind kinds[2][64];
+    size_t ob, on;
+    ck_bead_side(c, !side, &ob, &on);
+    if (n > 64 || on > 64)
+        return;
+    bool other_has = false;
+    for (int x = 0; x < 2; x++) {
+        int sd = x ? !side : side;
+        size_t b, m, k = 0;
+        ck_bead_side(c, sd, &b, &m);
+        const ck_words *ws = &c->w[sd];
+        for (size_t i = b; i < b + m; i++) {
+            size_t from = k;
+            while (k < ws->n && ws->w[k].sent == i)
+                k++;
+            kinds[x][i - b] = sentence_kind(c, sd, i, from, k);
+            if (x == 1 && (kinds[x][i - b] == CK_TEXT_BOILERPLATE ||
+                           kinds[x][i - b] == CK_TEXT_JUNK))
+                other_has = true;
+        }
+    }
+    if (other_has)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        if (kinds[0][i] != CK_TEXT_BOILERPLATE && kinds[0][i] != CK_TEXT_JUNK)
+            continue;
+        const al_sent *st = &c->t[side]->sents[begin + i];
+        const char *what = kinds[0][i] == CK_TEXT_JUNK
+            ? "text without words (symbols or noise)"
+            : "boilerplate (navigation, credit or caption line)";
+        if (side == AL_TARGET && ck_enabled(c, AL_FLAG_ADDITION))
+            ck_flag(c, AL_FLAG_ADDITION, AL_INFO, AL_TARGET, st->start,
+                    (size_t)st->start + st->len, "translation has %s with no "
+                    "source: remove it?", what);
+        else if (side == AL_SOURCE && ck_enabled(c, AL_FLAG_OMISSION))
+            ck_flag(c, AL_FLAG_OMISSION, AL_INFO, AL_SOURCE, st->start,
+                    (size_t)st->start + st->len, "source %s not translated",
+                    what);
+    }
+}
+
+static void check_omission(ck_ctx *c)
+{
+    ck_text_kind k = ck_classify(c, AL_SOURCE);
+    const char *s = c->b->src_len > 1 ? "s" : "";
+    switch (k) {
+    case CK_TEXT_SENTENCE:
+        ck_flag(c, AL_FLAG_OMISSION, AL_ERROR, AL_SOURCE, 0, 0,
+                "source sentence%s not translated", s);
+        break;
+    case CK_TEXT_FRAGMENT:
+        ck_flag(c, AL_FLAG_OMISSION, AL_WARNING, AL_SOURCE, 0, 0,
+                "source heading or label not translated");
+        break;
+    case CK_TEXT_BOILERPLATE:
+        ck_flag(c, AL_FLAG_OMISSION, AL_INFO, AL_SOURCE, 0, 0,
+                "source boilerplate (navigation, credit or caption) not "
+                "translated");
+        break;
+    case CK_TEXT_JUNK:
+        ck_flag(c, AL_FLAG_OMISSION, AL_INFO, AL_SOURCE, 0, 0,
+                "source text without words (symbols or noise) not "
+                "translated");
+        break;
+    }
+}
+
+static void check_addition(ck_ctx *c)
+{
+    ck_text_kind k = ck_classify(c, AL_TARGET);
+    switch (k) {
+    case CK_TEXT_SENTENCE:
+        ck_flag(c, AL_FLAG_ADDITION, AL_WARNING, AL_TARGET, 0, 0,
+                "translation has text with no source");
+        break;
+    case CK_TEXT_FRAGMENT:
+        ck_flag(c, AL_FLAG_ADDITION, AL_INFO, AL_TARGET, 0, 0,
+                "translation has a heading or caption with no source");
+        break;
+    case CK_TEXT_BOILERPLATE:
+        ck_flag(c, AL_FLAG_ADDITION, AL_INFO, AL_TARGET, 0, 0,
+                "translation has boilerplate with no source (navigation, "
+                "credit or caption line): remove it?");
+        break;
+    case CK_TEXT_JUNK:
+        ck_flag(c, AL_FLAG_ADDITION, AL_INFO, AL_TARGET, 0, 0,
+                "translation has text without words (symbols or noise) "
+                "with no source");
+        break;
+    }
+}
+
+/* ---- length ---- */
+
+static size_t side_chars(const al_text *t, size_t begin, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = begin; i < begin + n; i++) {
+        size_t len;
+        const char *s = al_sent_norm(t, i, &len);
+        k += ck_chars(s, len);
+    }
+    return k;
+}
+
+/* The pair's own length ratio, target characters per source character, over
+ * the beads that have both sides. */
+static double doc_ratio(const al_result *r)
+{
+    double ls = 0, lt = 0;
+    for (size_t i = 0; i < r->n_beads; i++) {
+        const al_bead *b = &r->beads[i];
+        if (b->src_len == 0 || b->tgt_len == 0)
+            continue;
+        ls += (double)side_chars(r->text[AL_SOURCE], b->src_begin, b->src_len);
+        lt += (double)side_chars(r->text[AL_TARGET], b->tgt_begin, b->tgt_len);
+    }
+    return ls > 0 && lt > 0 ? lt / ls : 1.0;
+}
+
+/* Okapi CheckMate flags a target longer than 200 % or shorter than 45 % of
+ * its source, 350 % / 30 % for sources of 20 characters or fewer. Here the
+ * ratio is taken relative to the pair's own ratio, so that a language pair
+ * whose translations run longer is not penalised. Differences of fewer than
+ * MIN_DIFF characters are never flagged. */
+#define LONG_MAX_RATIO 2.0
+#define LONG_MIN_RATIO 0.45
+#define SHORT_MAX_RATIO 3.5
+#define SHORT_MIN_RATIO 0.30
+#define SHORT_CHARS 20
+#define MIN_DIFF 15
+
+static void check_length(ck_ctx *c)
+{
+    const al_bead *b = c->b;
+    double ls = (double)side_chars(c->t[AL_SOURCE], b->src_begin, b->src_len);
+    double lt = (double)side_chars(c->t[AL_TARGET], b->tgt_begin, b->tgt_len);
+    if (ls <= 0)
+        return;
+    double expect = ls * c->ratio;
+    double q = lt / expect;
+    bool is_short = ls <= SHORT_CHARS;
+    double hi = is_short ? SHORT_MAX_RATIO : LONG_MAX_RATIO;
+    double lo = is_short ? SHORT_MIN_RATIO : LONG_MIN_RATIO;
+    double diff = lt > expect ? lt - expect : expect - lt;
+    if (diff < MIN_DIFF || (q <= hi && q >= lo))
+        return;
+    if (q < lo)
+        ck_flag(c, AL_FLAG_LENGTH, AL_WARNING, AL_TARGET, 0, 0,
+                "translation is %.0f %% of the expected length (%.0f of "
+                "%.0f characters): part of the source may be missing",
+                100 * q, lt, expect);
+    else
+        ck_flag(c, AL_FLAG_LENGTH, AL_WARNING, AL_TARGET, 0, 0,
+                "translation is %.0f %% of the expected length (%.0f of "
+                "%.0f characters): it may hold text with no source",
+                100 * q, lt, expect);
+}
+
+/* ---- driver ---- */
+
+static void check_bead(ck_ctx *c)
+{
+    const al_bead *b = c->b;
+    collect_words(c, AL_SOURCE);
+    collect_words(c, AL_TARGET);
+    if (b->tgt_len == 0) {
+        if (ck_enabled(c, AL_FLAG_OMISSION))
+            check_omission(c);
+        return;
+    }
+    if (b->src_len == 0) {
+        if (ck_enabled(c, AL_FLAG_ADDITION))
+            check_addition(c);
+        return;
+    }
+    check_merged_boilerplate(c, AL_TARGET);
+    check_merged_boilerplate(c, AL_SOURCE);
+    if (ck_enabled(c, AL_FLAG_NUMBER))
+        ck_check_numbers(c);
+    if (ck_enabled(c, AL_FLAG_ENCODING))
+        ck_check_encoding(c);
+    if (ck_enabled(c, AL_FLAG_UNTRANSLATED) ||
+        ck_enabled(c, AL_FLAG_WRONG_LANGUAGE))
+        ck_check_language(c);
+    if (ck_enabled(c, AL_FLAG_GARBLED))
+        ck_check_garbled(c);
+    if (ck_enabled(c, AL_FLAG_NAME))
+        ck_check_names(c);
+    if (ck_enabled(c, AL_FLAG_PUNCTUATION))
+        ck_check_punctuation(c);
+    if (ck_enabled(c, AL_FLAG_LENGTH))
+        check_length(c);
+    if (ck_enabled(c, AL_FLAG_LOW_CONFIDENCE) && b->score < c->m->opt.min_score)
+        ck_flag(c, AL_FLAG_LOW_CONFIDENCE, AL_INFO, AL_SOURCE, 0, 0,
+                "alignment score %.2f is below %.2f", b->score,
+                c->m->opt.min_score);
 }
 
 int al_check(const al_model *m, al_result *r, al_error *err)
 {
-    number_set *sets = al_malloc(2 * sizeof *sets);   /* large: heap */
-    int rc = sets ? AL_OK : AL_ENOMEM;
-    for (size_t i = 0; rc == AL_OK && i < r->n_beads; i++) {
-        const al_bead *b = &r->beads[i];
-        if (b->tgt_len == 0 && enabled(m, AL_FLAG_OMISSION))
-            rc = al_result_add_flag(r, i, AL_FLAG_OMISSION, AL_ERROR,
-                                    AL_SOURCE, 0, 0,
-                                    "source sentence%s not translated",
-                                    b->src_len > 1 ? "s" : "");
-        else if (b->src_len == 0 && enabled(m, AL_FLAG_ADDITION))
-            rc = al_result_add_flag(r, i, AL_FLAG_ADDITION, AL_WARNING,
-                                    AL_TARGET, 0, 0,
-                                    "translation has text with no source");
-        if (b->src_len == 0 || b->tgt_len == 0)
-            continue;
-        if (rc == AL_OK && enabled(m, AL_FLAG_NUMBER))
-            rc = check_numbers(r, i, sets);
-        if (rc == AL_OK && enabled(m, AL_FLAG_ENCODING))
-            rc = check_encoding(r, i);
-        if (rc == AL_OK && enabled(m, AL_FLAG_LOW_CONFIDENCE) &&
-            b->score < m->opt.min_score)
-            rc = al_result_add_flag(r, i, AL_FLAG_LOW_CONFIDENCE, AL_INFO,
-                                    AL_SOURCE, 0, 0,
-                                    "alignment score %.2f is below %.2f",
-                                    b->score, m->opt.min_score);
+    ck_ctx c;
+    memset(&c, 0, sizeof c);
+    c.m = m;
+    c.d = m->check;
+    c.r = r;
+    for (int s = 0; s < 2; s++) {
+        c.t[s] = r->text[s];
+        c.lang[s] = r->text[s]->lang;
+        c.sp[s] = al_model_spell(m, c.lang[s]);
     }
-    free(sets);
-    if (rc != AL_OK)
-        return al_fail(err, rc, "out of memory while checking");
+    c.ratio = doc_ratio(r);
+    c.rc = AL_OK;
+    if ((m->opt.checks >> AL_FLAG_NAME) & 1u)
+        for (int s = 0; s < 2 && c.rc == AL_OK; s++)
+            c.rc = ck_count_words(r->text[s], &c.doc[s]);
+    if (c.rc == AL_OK && ((m->opt.checks >> AL_FLAG_GARBLED) & 1u)) {
+        c.rc = al_features(m, r->text[AL_SOURCE], r->text[AL_TARGET],
+                           &c.feat[AL_SOURCE], &c.feat[AL_TARGET]);
+        c.have_feat = c.rc == AL_OK;
+    }
+    for (size_t i = 0; c.rc == AL_OK && i < r->n_beads; i++) {
+        c.bi = i;
+        c.b = &r->beads[i];
+        check_bead(&c);
+    }
+    for (int s = 0; s < 2; s++)
+        free(c.w[s].w);
+    ck_set_free(&c.set);
+    ck_counts_free(&c.doc[0]);
+    ck_counts_free(&c.doc[1]);
+    if (c.have_feat) {
+        al_sentfeat_free(&c.feat[0]);
+        al_sentfeat_free(&c.feat[1]);
+    }
+    al_buf_free(&c.fold);
+    al_buf_free(&c.msg);
+    if (c.rc != AL_OK)
+        return al_fail(err, c.rc, "out of memory while checking");
     return AL_OK;
 }

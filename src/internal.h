@@ -258,6 +258,11 @@ size_t al_spell_stems(al_spell *sp, const char *word, size_t n, al_buf *out,
 /* The model's speller for LANG (see al_spell_get). */
 al_spell *al_model_spell(const al_model *m, al_lang lang);
 
+/* ---- check_data.c: the checker's word lists (dicts/check-*.txt) ---- */
+typedef struct al_checkdata al_checkdata;
+al_checkdata *al_checkdata_load(const al_model *m, al_error *err);
+void al_checkdata_free(al_checkdata *d);
+
 /* ---- model (model.c) ---- */
 struct al_model {
     al_options opt;
@@ -269,6 +274,7 @@ struct al_model {
     al_lexicon *lex[AL_LANG_COUNT][AL_LANG_COUNT];  /* [src][tgt], lazy */
     bool lex_tried[AL_LANG_COUNT][AL_LANG_COUNT];
     al_spell_set *spell;     /* hunspell dictionaries, loaded on demand */
+    al_checkdata *check;     /* word lists of the checks */
     double anchor_weight;    /* weight of the anchor similarity (align.c) */
     bool use_lexicon;        /* dictionary anchors (ALIGN_NO_LEXICON=1: off) */
 };

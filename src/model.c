@@ -123,6 +123,11 @@ al_model *al_model_new(const al_options *opt, al_error *err)
             return NULL;
         }
     }
+    m->check = al_checkdata_load(m, err);
+    if (m->check == NULL) {
+        al_model_free(m);
+        return NULL;
+    }
     return m;
 }
 
@@ -139,6 +144,7 @@ void al_model_free(al_model *m)
         for (int b = 0; b < AL_LANG_COUNT; b++)
             al_lexicon_free(m->lex[a][b]);
     pthread_mutex_destroy(&m->lock);
+    al_checkdata_free(m->check);
     free(m->dict_dir);
     free(m->hunspell_dir);
     free(m);

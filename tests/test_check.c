@@ -1,33 +1,43 @@
-/* Unit tests of check.c: flags with codes, severities, spans. */
+/* Unit tests of the checks (check*.c): one tiny pair per code and per
+ * signal, with the exact flags, spans and messages expected. */
 #include "config.h"
 #include "internal.h"
 #include "tap.h"
 
-static al_model *model;
+#include <pthread.h>
+#include <stdlib.h>
 
-/* Flags of aligning SRC and TGT as "bead:code:severity[:span text]". */
-static char *flags(const char *src, const char *tgt)
+static al_model *fr_de, *de_fr;
+
+/* Flags of aligning SRC and TGT with model M, as
+ * "bead:code:severity[:span text]" joined by spaces; with MESSAGES, each
+ * followed by " (message)". */
+static char *run(al_model *m, const char *src, const char *tgt, bool messages,
+                 char *out, size_t cap)
 {
-    static char out[4096];
     al_error err;
-    al_text *s = al_text_from_bytes(model, AL_SOURCE, "src", src, strlen(src),
+    al_text *s = al_text_from_bytes(m, AL_SOURCE, "src", src, strlen(src),
                                     &err);
-    al_text *t = al_text_from_bytes(model, AL_TARGET, "tgt", tgt, strlen(tgt),
+    al_text *t = al_text_from_bytes(m, AL_TARGET, "tgt", tgt, strlen(tgt),
                                     &err);
-    al_result *r = s && t ? al_align(model, s, t, &err) : NULL;
+    al_result *r = s && t ? al_align(m, s, t, &err) : NULL;
     size_t o = 0;
     out[0] = '\0';
+    if (r == NULL)
+        snprintf(out, cap, "error: %s", err.message);
     for (size_t i = 0; r != NULL && i < al_result_count(r); i++)
         for (size_t k = 0; k < al_result_flag_count(r, i); k++) {
             const al_flag *f = al_result_flag(r, i, k);
             const al_text *x = al_result_text(r, f->side);
-            o += (size_t)snprintf(out + o, sizeof out - o, "%s%zu:%s:%s", o ? " " : "",
-                                  i, al_flag_name(f->code),
+            o += (size_t)snprintf(out + o, cap - o, "%s%zu:%s:%s",
+                                  o ? " " : "", i, al_flag_name(f->code),
                                   al_severity_name(f->severity));
             if (f->span_end > f->span_begin)
-                o += (size_t)snprintf(out + o, sizeof out - o, ":%.*s",
+                o += (size_t)snprintf(out + o, cap - o, ":%.*s",
                                       (int)(f->span_end - f->span_begin),
                                       x->orig + f->span_begin);
+            if (messages)
+                o += (size_t)snprintf(out + o, cap - o, " (%s)", f->message);
         }
     al_result_free(r);
     al_text_free(s);
@@ -35,37 +45,333 @@ static char *flags(const char *src, const char *tgt)
     return out;
 }
 
-int main(void)
+static char buf[8192];
+
+static char *flags(const char *src, const char *tgt)
+{
+    return run(fr_de, src, tgt, false, buf, sizeof buf);
+}
+
+static char *messages(const char *src, const char *tgt)
+{
+    return run(fr_de, src, tgt, true, buf, sizeof buf);
+}
+
+static char *flags_de_fr(const char *src, const char *tgt)
+{
+    return run(de_fr, src, tgt, false, buf, sizeof buf);
+}
+
+static al_model *model(const char *src, const char *tgt, unsigned checks,
+                       double min_score)
 {
     al_options opt;
     al_error err;
     al_options_init(&opt);
     opt.presegmented = 1;
-    opt.lang[0] = "fr";
-    opt.lang[1] = "de";
-    opt.checks = (1u << AL_FLAG_OMISSION) | (1u << AL_FLAG_ADDITION) |
-                 (1u << AL_FLAG_NUMBER) | (1u << AL_FLAG_ENCODING);
-    model = al_model_new(&opt, &err);
-    ok(model != NULL, "model loads");
+    opt.lang[0] = src;
+    opt.lang[1] = tgt;
+    opt.checks = checks;
+    opt.min_score = min_score;
+    al_model *m = al_model_new(&opt, &err);
+    if (m == NULL)
+        printf("# %s\n", err.message);
+    return m;
+}
 
+#define ALL ((1u << AL_FLAG_COUNT) - 1)
+#define NO_LOW (ALL & ~(1u << AL_FLAG_LOW_CONFIDENCE))
+
+/* Three ordinary pairs around a test bead give the length model its
+ * ratio. */
+#define FR_PAD "Le train roule de nouveau entre les deux villes de la vallée.\n"
+#define DE_PAD "Der Zug fährt wieder zwischen den beiden Städten des Tals.\n"
+#define FR_END "Une étude de faisabilité doit être publiée en janvier.\n"
+#define DE_END "Eine Machbarkeitsstudie soll im Januar vorliegen.\n"
+
+static void test_numbers(void)
+{
     is_str(flags("Il y avait 1 500 touristes.\n", "Es gab 1.500 Touristen.\n"),
            "", "same number in two locales: no flag");
-    is_str(flags("Il y avait 1 500 touristes.\n", "Es gab 1.800 Touristen.\n"),
-           "0:number:error:1 500 0:number:error:1.800",
-           "changed number flagged on both sides with spans");
+    is_str(messages("Il y avait 1 500 touristes.\n",
+                    "Es gab 1.800 Touristen.\n"),
+           "0:number:error:1.800 (1 500 in the source is 1.800 in the "
+           "translation)", "changed number: one flag naming both numbers");
+    is_str(messages("Il y a 12 gares et 1 500 voyageurs.\n",
+                    "Es gibt 1.500 Fahrgäste.\n"),
+           "0:number:error:12 (12 of the source is missing in the "
+           "translation)", "missing number: span in the source");
+    is_str(messages("Il y a 1 500 voyageurs.\n",
+                    "Es gibt 12 Bahnhöfe und 1.500 Fahrgäste.\n"),
+           "0:number:error:12 (12 in the translation is not in the source)",
+           "added number: span in the translation");
     is_str(flags("Le 6 janvier, 5,5 milliards.\n",
                  "Am 6. Januar 5,5 Milliarden.\n"),
-           "", "date ordinal and decimal match");
+           "", "date with ordinal, decimal comma");
+    is_str(messages("Le 3 octobre, la vente reprend.\n",
+                    "Am 3. November beginnt der Verkauf wieder.\n"),
+           "0:number:error:November (octobre in the source is November in "
+           "the translation)", "changed month");
+    is_str(flags("Elle date du XIXe siècle.\n",
+                 "Sie stammt aus dem 19. Jahrhundert.\n"),
+           "", "XIXe siècle = 19. Jahrhundert");
+    is_str(flags("Les travaux ont duré trois ans.\n",
+                 "Die Arbeiten dauerten 3 Jahre.\n"),
+           "", "trois = 3");
+    is_str(flags("Les travaux ont duré trois ans.\n",
+                 "Die Arbeiten dauerten drei Jahre.\n"),
+           "", "trois = drei");
+    is_str(flags("Il est parti vers 15 h 30.\n",
+                 "Er ging gegen 15.30 Uhr.\n"),
+           "", "15 h 30 = 15.30 Uhr");
+    is_str(flags("Entre 1954 et 1955, il a exploré la région.\n",
+                 "1954/55 erkundete er die Gegend.\n"),
+           "", "1954 et 1955 = 1954/55");
+    is_str(flags("Le lac est profond de 1,5 m.\n",
+                 "Der See ist 1 \xC2\xBD m tief.\n"),
+           "", "1,5 = 1 ½");
+    is_str(flags("En 1956, deux fois, en 1956.\n",
+                 "1956 zweimal.\n"),
+           "", "a number repeated on one side is no difference");
+    is_str(flags("C'est le quatrième « 8000 » gravi.\n",
+                 "Es ist der vierte bestiegene Achttausender.\n"),
+           "", "Achttausender = 8000");
+    is_str(messages("Le premier lot a été vendu le 14 juillet.\n",
+                    "Die erste Charge kam am 15. Juli in den Verkauf.\n"),
+           "0:number:error:15 (14 in the source is 15 in the translation)",
+           "changed day of a date");
+}
+
+static void test_encoding(void)
+{
     is_str(flags("Une phrase.\n", "Ein Satz mit \xEF\xBF\xBD Fehler.\n"),
-           "0:encoding:error:Ein Satz mit \xEF\xBF\xBD Fehler.",
-           "replacement character flagged");
-    is_str(flags("Première phrase assez longue pour le modèle.\n"
-                 "Cette phrase très longue a été complètement oubliée dans la "
-                 "traduction allemande, hélas, avec tous ses détails.\n"
-                 "Troisième phrase assez longue aussi.\n",
-                 "Erster Satz, lang genug für das Modell.\n"
-                 "Dritter Satz, ebenfalls lang genug.\n"),
-           "1:omission:error", "omitted sentence");
-    al_model_free(model);
+           "0:encoding:error:\xEF\xBF\xBD", "U+FFFD, spanned");
+    is_str(messages("Nos grands-parents le savaient.\n",
+                    "Unsere Gro\xC3\x83\xC5\xB8" "eltern wussten es.\n"),
+           "0:encoding:error:\xC3\x83\xC5\xB8 (the translation contains "
+           "mojibake (UTF-8 read as Latin-1 or Windows-1252): "
+           "\xC3\x83\xC5\xB8)", "mojibake ÃŸ for ß");
+    is_str(flags("\xF0\x9F\xA7\x80 La visite aura lieu samedi.\n",
+                 "???? Die Besichtigung findet am Samstag statt.\n"),
+           "0:encoding:error:????", "???? where the source has an emoji");
+    is_str(flags_de_fr("Trotz seiner Höhe ist der Berg leicht.\n",
+                       "Malgr? son altitude, la montagne est facile.\n"),
+           "0:encoding:error:?", "a lone ? inside a sentence");
+    is_str(flags("Pourquoi ? Personne ne le sait.\n",
+                 "Warum? Niemand weiß es.\n"),
+           "", "a question inside a sentence on both sides");
+    is_str(flags("Vraiment ??\n", "Wirklich ??\n"),
+           "", "?? on both sides is not damage");
+    is_str(flags("Une phrase.\n", "Ein Satz\x01 mit Steuerzeichen.\n"),
+           "0:encoding:error:\x01", "control character");
+}
+
+static void test_omission_addition(void)
+{
+    is_str(flags(FR_PAD "Cette phrase très longue a été complètement oubliée "
+                 "dans la traduction allemande, hélas, avec tous ses "
+                 "détails.\n" FR_END,
+                 DE_PAD DE_END),
+           "1:omission:error", "omitted sentence: error");
+    is_str(messages(FR_PAD "Bibliographie\n" FR_END, DE_PAD DE_END),
+           "1:omission:warning (source heading or label not translated)",
+           "omitted heading: warning");
+    is_str(messages(FR_PAD FR_END,
+                    DE_PAD "Für Erwachsene kostet der Eintritt fünf Euro, "
+                    "Kinder zahlen nichts und Hunde bleiben draußen.\n"
+                    DE_END),
+           "1:addition:warning (translation has text with no source)",
+           "added sentence: warning");
+    is_str(messages(FR_PAD FR_END,
+                    DE_PAD "Aus dem Französischen übersetzt von Anne "
+                    "Castella\n" DE_END),
+           "1:addition:info (translation has boilerplate with no source "
+           "(navigation, credit or caption line): remove it?)",
+           "credit line: info with its own hint");
+    is_str(flags(FR_PAD FR_END, DE_PAD "PREV Langlaufen | Eine Erinnerung, "
+                 "die sich für immer in unser Gedächtnis einprägt\n" DE_END),
+           "1:addition:info", "PREV teaser line: boilerplate");
+    is_str(messages(FR_PAD FR_END,
+                    DE_PAD "Mehr zum Thema Landwirtschaft\n" DE_END),
+           "0:addition:info:Mehr zum Thema Landwirtschaft (translation has "
+           "boilerplate (navigation, credit or caption line) with no source: "
+           "remove it?)", "navigation line merged into a bead: spanned");
+    is_str(flags(FR_PAD FR_END, DE_PAD "* , *^\n" DE_END),
+           "1:addition:info:* , *^", "noise merged into a bead: info");
+    is_str(flags(FR_PAD "Photo : AFP\n" FR_END,
+                 DE_PAD "Bild: AFP\n" DE_END), "",
+           "caption with its translation: nothing");
+}
+
+static void test_length(void)
+{
+    is_str(messages(FR_PAD "Certains voisins se plaignent du passage des "
+                    "camions sur la route étroite qui mène à la grotte.\n"
+                    FR_END,
+                    DE_PAD "Manche Nachbarn klagen.\n" DE_END),
+           "1:length:warning (translation is 39 % of the expected length "
+           "(23 of 59 characters): part of the source may be missing)",
+           "translation far too short");
+    is_str(flags(FR_PAD "Oui.\n" FR_END, DE_PAD "Ja, genau.\n" DE_END),
+           "", "short sentences: small differences are no outlier");
+}
+
+static void test_language(void)
+{
+    const char *fr = "Le comté est l’un des fromages les plus anciens de "
+                     "France.\n";
+    is_str(flags(fr, fr),
+           "0:untranslated:error:Le comté est l’un des fromages les plus "
+           "anciens de France.", "target repeats the source");
+    is_str(messages("Elle étudie les parois de la cavité depuis 2019.\n",
+                    "She has been studying the walls of the cave since "
+                    "2019.\n"),
+           "0:wrong-language:error:She has been studying the walls of the "
+           "cave since 2019. (the translation is in English, not German "
+           "(0 of 10 words accepted by the German dictionary))",
+           "English in a German translation");
+    is_str(flags("Elle étudie les parois de la cavité depuis 2019.\n",
+                 "Sie untersucht seit 2019 die Wände der Höhle.\n"),
+           "", "German translation: no language flag");
+    is_str(flags("Nanga Parbat, Cho Oyu, Gasherbrum.\n",
+                 "Nanga Parbat, Cho Oyu, Gasherbrum.\n"),
+           "", "identical list of names is not untranslated");
+}
+
+static void test_garbled(void)
+{
+    is_str(messages("La commune a promis d'élargir la chaussée.\n",
+                    "Die Gemeinde Gemeinde hat versprochen, die Fahrbahn zu "
+                    "verbreitern.\n"),
+           "0:garbled:warning:Gemeinde Gemeinde (word repeated: Gemeinde "
+           "Gemeinde)", "doubled word, spanned");
+    is_str(flags("Nous nous sommes trompés.\n", "Wir haben uns geirrt.\n"),
+           "", "French target not tested here; German fine");
+    is_str(flags_de_fr("Wir haben uns geirrt.\n",
+                       "Nous nous sommes trompés.\n"),
+           "", "nous nous may repeat");
+    is_str(flags_de_fr("Die Kunden mussten bis zum 3. Oktober warten.\n",
+                       "Les clients ont dû attendre jusqu' au 3 octobre "
+                       "pour le .\n"),
+           "0:garbled:warning:Les clients ont dû attendre jusqu' au 3 "
+           "octobre pour le .", "sentence cut off after an article");
+    is_str(flags_de_fr("Das kostete wieder mehrere Tage harte Arbeit und "
+                       "300 m Seile .\n",
+                       "il fallut de nouveau plusieurs jours de Cela dur "
+                       "travail et 300 m de cordes .\n"),
+           "0:garbled:warning:il fallut de nouveau plusieurs jours de Cela "
+           "dur travail et 300 m de cordes .",
+           "word salad: lowercase start and a capitalized word inside");
+    is_str(flags_de_fr("Es war sehr schwierig , den Grat zu erreichen .\n",
+                       "Il fut très difficile d' atteindre l' arête .\n"),
+           "", "clean French with elisions: no flag");
+    is_str(flags_de_fr("Es war sehr schwierig , den Grat zu erreichen .\n",
+                       "très fut Il difficile d' l' arête atteindre .\n"),
+           "0:garbled:warning:très fut Il difficile d' l' arête atteindre .",
+           "word salad: elision before a consonant, case");
+}
+
+static void test_names(void)
+{
+    is_str(messages("L’idée vient de Marc Vuillemin, le fromager en chef.\n",
+                    "Die Idee stammt vom Chefkäser.\n"),
+           "0:name:warning:Vuillemin (Vuillemin of the source is missing in "
+           "the translation)", "name dropped");
+    is_str(flags("L’idée vient de Marc Vuillemin, le fromager en chef.\n",
+                 "Die Idee stammt von Marc Vuillemin, dem Chefkäser.\n"),
+           "", "name kept");
+    is_str(flags("Il a gravi le K2 en juillet.\n",
+                 "Er bestieg den K 2 im Juli.\n"),
+           "", "K2 = K 2");
+}
+
+static void test_punctuation(void)
+{
+    is_str(messages("Pourquoi ce succès ?\n", "Warum dieser Erfolg.\n"),
+           "0:punctuation:warning:. (the source asks a question; the "
+           "translation does not)", "question turned into a statement");
+    is_str(messages("Le coût (1,8 million) est élevé.\n",
+                    "Die Kosten (1,8 Millionen sind hoch.\n"),
+           "0:punctuation:warning:( (a bracket opened in the translation is "
+           "not closed)", "unclosed bracket");
+    is_str(flags("« Il faudra des trains le soir », dit-elle.\n",
+                 "„Abends braucht es Züge, sagte sie.\n"),
+           "0:punctuation:warning:„", "unclosed quotation");
+    is_str(flags("Trois points : a ) la pluie ; b ) le vent .\n",
+                 "Drei Punkte : a ) Regen ; b ) Wind .\n"),
+           "", "list markers are not brackets");
+}
+
+static void test_low_confidence_and_switches(void)
+{
+    al_model *m = model("fr", "de", 1u << AL_FLAG_LOW_CONFIDENCE, 1.0);
+    char out[512];
+    is_str(run(m, "Une phrase.\n", "Ein Satz.\n", false, out, sizeof out),
+           "0:low-confidence:info", "score below --min-score 1.0");
+    al_model_free(m);
+    m = model("fr", "de", ALL & ~(1u << AL_FLAG_NUMBER), 0);
+    is_str(run(m, "Il y avait 1 500 touristes.\n", "Es gab 1.800 Touristen.\n",
+               false, out, sizeof out),
+           "", "number check disabled: no number flag");
+    al_model_free(m);
+}
+
+/* The checks share nothing mutable: pairs checked in parallel threads with
+ * one model give the flags of a single thread. */
+typedef struct {
+    const char *src, *tgt;
+    char out[4096];
+} job;
+
+static void *work(void *arg)
+{
+    job *j = arg;
+    run(fr_de, j->src, j->tgt, true, j->out, sizeof j->out);
+    return NULL;
+}
+
+static void test_threads(void)
+{
+    static const char *src =
+        "Il y avait 1 500 touristes.\nL’idée vient de Marc Vuillemin.\n"
+        "Pourquoi ce succès ?\nLe comté est l’un des fromages de France.\n";
+    static const char *tgt =
+        "Es gab 1.800 Touristen.\nDie Idee stammt vom Chefkäser.\n"
+        "Warum dieser Erfolg.\nLe comté est l’un des fromages de France.\n";
+    char want[4096];
+    run(fr_de, src, tgt, true, want, sizeof want);
+    job jobs[4];
+    pthread_t th[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i].src = src;
+        jobs[i].tgt = tgt;
+        pthread_create(&th[i], NULL, work, &jobs[i]);
+    }
+    int same = 1;
+    for (int i = 0; i < 4; i++) {
+        pthread_join(th[i], NULL);
+        same &= strcmp(jobs[i].out, want) == 0;
+    }
+    ok(same && want[0] != '\0', "four threads, one model: same flags");
+}
+
+int main(void)
+{
+    fr_de = model("fr", "de", NO_LOW, 0);
+    de_fr = model("de", "fr", NO_LOW, 0);
+    if (!ok(fr_de != NULL && de_fr != NULL, "models load"))
+        return done_testing();
+    test_numbers();
+    test_encoding();
+    test_omission_addition();
+    test_length();
+    test_language();
+    test_garbled();
+    test_names();
+    test_punctuation();
+    test_low_confidence_and_switches();
+    test_threads();
+    al_model_free(fr_de);
+    al_model_free(de_fr);
     return done_testing();
 }
