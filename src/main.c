@@ -78,8 +78,9 @@ static void usage(FILE *f)
 "      --no-second-pass     do not realign with a learned lexicon\n"
 "\n"
 "Checks:\n"
-"      --checks LIST        enable/disable flag codes: 'all', 'none',\n"
-"                           'number', '-length', ... (comma-separated)\n"
+"      --checks LIST        flag codes to run, comma-separated: 'number,name'\n"
+"                           (only these), '-length' (all but length),\n"
+"                           'none,+garbled', 'all'\n"
 "      --min-score X        beads scored below X get low-confidence (0.4)\n"
 "      --fail-on SEVERITY   exit 1 when a flag of SEVERITY or more is found\n"
 "                           (info, warning, error)\n"
@@ -121,17 +122,25 @@ static int die_usage(const char *fmt, const char *arg)
     return 2;
 }
 
-/* Applies a --checks LIST to *MASK. Returns 0, or -1 on an unknown name. */
+/* Applies a --checks LIST to *MASK: a list that starts with a plain code
+ * ("number,omission") runs only the codes listed; "-code" turns a code off,
+ * "+code" on; "all" and "none" turn every code on or off. Returns 0, or -1
+ * on an unknown name. */
 static int parse_checks(const char *list, unsigned *mask, const char **bad)
 {
     char *copy = strdup(list);
     if (copy == NULL)
         return -1;
     int rc = 0;
+    bool first = true;
     for (char *tok = strtok(copy, ","); tok != NULL; tok = strtok(NULL, ",")) {
         bool off = tok[0] == '-', on = tok[0] == '+';
         const char *name = off || on ? tok + 1 : tok;
         unsigned all = (1u << AL_FLAG_COUNT) - 1;
+        if (first && !off && !on && strcmp(name, "all") != 0 &&
+            strcmp(name, "none") != 0)
+            *mask = 0;
+        first = false;
         if (strcmp(name, "all") == 0) {
             *mask = off ? 0 : all;
             continue;
