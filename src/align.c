@@ -344,6 +344,11 @@ static double tail_cost(double d)
     return tail_table[k] + (x - k) * (tail_table[k + 1] - tail_table[k]);
 }
 
+/* A band of the DP: for each row i (source prefix), columns lo..hi. */
+typedef struct {
+    size_t *lo, *hi;         /* n + 1 column ranges [lo, hi] per row */
+} band;
+
 /* Matched weights of sentence pairs near the DP's current row: row x of the
  * ring holds m(x -> y) and m(y -> x) for columns [lo, lo + width), computed
  * on first use. Pairs outside it are computed directly. */
@@ -381,6 +386,60 @@ static double llr(const cost_model *cm, double got, double w, int k)
     if (w <= 0)
         return 0;
     return got * cm->llr_match[k] + (w - got) * cm->llr_miss[k];
+}
+
+/* Column range of ring row X: wide enough for every bead that covers source
+ * unit X from any band row it can start or end in (forward or backward
+ * sweeps alike). */
+static void pair_row_range(const band *bd, size_t n, size_t depth, size_t maxb,
+                           size_t x, size_t *from, size_t *to)
+{
+    size_t r0 = x + 1 > depth ? x + 1 - depth : 0;
+    size_t r1 = x + depth < n ? x + depth : n;
+    *from = bd->lo[r0] > maxb ? bd->lo[r0] - maxb : 0;
+    *to = bd->hi[r1] + maxb;
+}
+
+static int pair_cache_init(pair_cache *pc, const band *bd, size_t n,
+                           size_t depth, size_t maxb)
+{
+    memset(pc, 0, sizeof *pc);
+    pc->depth = depth > 0 ? depth : 1;
+    for (size_t x = 0; x < n; x++) {
+        size_t from, to;
+        pair_row_range(bd, n, pc->depth, maxb, x, &from, &to);
+        if (to + 1 - from > pc->width)
+            pc->width = to + 1 - from;
+    }
+    pc->x = al_malloc(pc->depth * sizeof *pc->x);
+    pc->lo = al_calloc(pc->depth, sizeof *pc->lo);
+    pc->st = al_malloc(pc->depth * (pc->width + 1) * sizeof *pc->st);
+    pc->ts = al_malloc(pc->depth * (pc->width + 1) * sizeof *pc->ts);
+    if (!pc->x || !pc->lo || !pc->st || !pc->ts)
+        return AL_ENOMEM;
+    for (size_t r = 0; r < pc->depth; r++)
+        pc->x[r] = SIZE_MAX;
+    return AL_OK;
+}
+
+static void pair_cache_free(pair_cache *pc)
+{
+    free(pc->x);
+    free(pc->lo);
+    free(pc->st);
+    free(pc->ts);
+}
+
+/* Source unit X enters the ring (replacing X +- DEPTH). */
+static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
+                             size_t maxb, size_t x)
+{
+    size_t r = x % pc->depth, from, to;
+    pair_row_range(bd, n, pc->depth, maxb, x, &from, &to);
+    pc->x[r] = x;
+    pc->lo[r] = from;
+    for (size_t k = 0; k < pc->width; k++)
+        pc->st[r * pc->width + k] = pc->ts[r * pc->width + k] = NAN;
 }
 
 /* Cost of the bead covering source units [I-A, I) and target [J-B, J). */
@@ -439,9 +498,6 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
 
 /* ---- banded dynamic programming ---- */
 
-typedef struct {
-    size_t *lo, *hi;         /* n + 1 column ranges [lo, hi] per row */
-} band;
 
 typedef struct {
     size_t i0, j0, i1, j1;   /* bead covers units [i0,i1) x [j0,j1) */
@@ -478,40 +534,20 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     for (int k = 0; k < cm->n_types; k++)
         if (cm->types[k].b > maxb)
             maxb = cm->types[k].b;
-    pair_cache pc = {(size_t)(depth > 0 ? depth : 1), 0, NULL, NULL, NULL,
-                     NULL};
-    for (size_t i = 1; i <= n; i++) {
-        size_t last = i + pc.depth - 1 <= n ? i + pc.depth - 1 : n;
-        size_t from = bd->lo[i] > (size_t)maxb ? bd->lo[i] - (size_t)maxb : 0;
-        if (bd->hi[last] + 1 - from > pc.width)
-            pc.width = bd->hi[last] + 1 - from;
-    }
-    pc.x = al_malloc(pc.depth * sizeof *pc.x);
-    pc.lo = al_calloc(pc.depth, sizeof *pc.lo);
-    pc.st = al_malloc(pc.depth * (pc.width + 1) * sizeof *pc.st);
-    pc.ts = al_malloc(pc.depth * (pc.width + 1) * sizeof *pc.ts);
-    if (bp == NULL || rows == NULL || !pc.x || !pc.lo || !pc.st || !pc.ts) {
+    pair_cache pc;
+    int prc = pair_cache_init(&pc, bd, n, (size_t)depth, (size_t)maxb);
+    if (bp == NULL || rows == NULL || prc != AL_OK) {
         free(rowoff);
         free(bp);
         free(rows);
-        free(pc.x);
-        free(pc.lo);
-        free(pc.st);
-        free(pc.ts);
+        pair_cache_free(&pc);
         return AL_ENOMEM;
     }
-    for (size_t r = 0; r < pc.depth; r++)
-        pc.x[r] = SIZE_MAX;
 #define ROW(i) (rows + ((i) % (size_t)(depth + 1)) * maxw)
     for (size_t i = 0; i <= n; i++) {
         double *cur = ROW(i);
-        if (i > 0) {                     /* source unit i-1 enters the ring */
-            size_t r = (i - 1) % pc.depth;
-            pc.x[r] = i - 1;
-            pc.lo[r] = bd->lo[i] > (size_t)maxb ? bd->lo[i] - (size_t)maxb : 0;
-            for (size_t k = 0; k < pc.width; k++)
-                pc.st[r * pc.width + k] = pc.ts[r * pc.width + k] = NAN;
-        }
+        if (i > 0)                       /* source unit i-1 enters the ring */
+            pair_cache_enter(&pc, bd, n, (size_t)maxb, i - 1);
         for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
             double best = i == 0 && j == 0 ? 0 : HUGE_VAL;
             uint8_t arg = 0xFF;
@@ -537,10 +573,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     }
 #undef ROW
     free(rows);
-    free(pc.x);
-    free(pc.lo);
-    free(pc.st);
-    free(pc.ts);
+    pair_cache_free(&pc);
     /* Trace back from (n, m). */
     size_t cap = 64, cnt = 0;
     step *p = al_malloc(cap * sizeof *p);
@@ -653,7 +686,7 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
 }
 
 /* Half-width of the band searched around a coarser path. */
-#define BAND_WIDTH 6
+#define BAND_WIDTH 4
 
 /* Exact problems up to this many cells; larger ones are coarsened. */
 #define FULL_DP_CELLS ((size_t)1 << 16)
@@ -681,14 +714,18 @@ static int refine(const cost_model *cm, const step *guide, size_t ng,
     return rc;
 }
 
-/* log(exp(a) + exp(b)) without overflow. */
+/* log(exp(a) + exp(b)) without overflow; terms 1e-17 times smaller are
+ * dropped without calling exp. */
 static double log_add(double a, double b)
 {
-    if (a == -HUGE_VAL)
-        return b;
-    if (b == -HUGE_VAL)
+    if (a < b) {
+        double t = a;
+        a = b;
+        b = t;
+    }
+    if (b - a < -40)
         return a;
-    return a > b ? a + log1p(exp(b - a)) : b + log1p(exp(a - b));
+    return a + log1p(exp(b - a));
 }
 
 /* Half-width of the band summed over for posteriors. */
@@ -699,10 +736,106 @@ static double log_add(double a, double b)
  * 0.025; 0.093 at 1.0, 0.166 at 3.0). */
 #define POSTERIOR_T 2.0
 
+/* One sweep of the forward-backward sums over a band: forward sums the
+ * weights exp(-cost / T) of all partial alignments from (0,0) to each cell,
+ * backward from each cell to (n,m). Only the last rows are kept; the value
+ * at each path step's start (forward) or end (backward) is recorded. */
+typedef struct {
+    const cost_model *cm;
+    const band *bd;
+    const step *path;
+    size_t np;
+    bool backward;
+    double *at;              /* per path step: the sum at its start/end */
+    double total;            /* forward: the sum at (n, m) */
+    int rc;
+} sweep;
+
+static void *run_sweep(void *arg)
+{
+    sweep *sw = arg;
+    const cost_model *cm = sw->cm;
+    const band *bd = sw->bd;
+    size_t n = cm->s->n, m = cm->t->n;
+    size_t depth = 0, maxb = 0, maxw = 0;
+    for (int k = 0; k < cm->n_types; k++) {
+        if ((size_t)cm->types[k].a > depth)
+            depth = (size_t)cm->types[k].a;
+        if ((size_t)cm->types[k].b > maxb)
+            maxb = (size_t)cm->types[k].b;
+    }
+    for (size_t i = 0; i <= n; i++)
+        if (bd->hi[i] - bd->lo[i] + 1 > maxw)
+            maxw = bd->hi[i] - bd->lo[i] + 1;
+    double *ring = al_malloc((depth + 1) * maxw * sizeof *ring);
+    pair_cache pc;
+    int prc = pair_cache_init(&pc, bd, n, depth, maxb);
+    if (ring == NULL || prc != AL_OK) {
+        free(ring);
+        pair_cache_free(&pc);
+        sw->rc = AL_ENOMEM;
+        return NULL;
+    }
+#define IN(i, j) ((j) >= bd->lo[i] && (j) <= bd->hi[i])
+#define V(i, j) ring[((i) % (depth + 1)) * maxw + ((j) - bd->lo[i])]
+    size_t next = sw->backward ? sw->np : 0;
+    for (size_t r = 0; r <= n; r++) {
+        size_t i = sw->backward ? n - r : r;
+        if (!sw->backward && i > 0)
+            pair_cache_enter(&pc, bd, n, maxb, i - 1);
+        if (sw->backward && i < n)
+            pair_cache_enter(&pc, bd, n, maxb, i);
+        size_t width = bd->hi[i] - bd->lo[i] + 1;
+        for (size_t c = 0; c < width; c++) {
+            /* Backward runs right to left: 0-1 beads stay in the row. */
+            size_t j = sw->backward ? bd->hi[i] - c : bd->lo[i] + c;
+            bool origin = sw->backward ? i == n && j == m : i == 0 && j == 0;
+            double v = origin ? 0 : -HUGE_VAL;
+            for (int k = 0; k < cm->n_types && !origin; k++) {
+                size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
+                size_t pi, pj, ci, cj;   /* other end; cell the bead ends at */
+                if (sw->backward) {
+                    if (i + a > n || j + b > m)
+                        continue;
+                    pi = ci = i + a;
+                    pj = cj = j + b;
+                } else {
+                    if (a > i || b > j)
+                        continue;
+                    pi = i - a;
+                    pj = j - b;
+                    ci = i;
+                    cj = j;
+                }
+                if (!IN(pi, pj) || V(pi, pj) == -HUGE_VAL)
+                    continue;
+                v = log_add(v, V(pi, pj) -
+                               bead_cost(cm, k, ci, cj, &pc) / POSTERIOR_T);
+            }
+            V(i, j) = v;
+        }
+        if (sw->backward) {
+            for (; next > 0 && sw->path[next - 1].i1 == i; next--)
+                sw->at[next - 1] = V(i, sw->path[next - 1].j1);
+        } else {
+            for (; next < sw->np && sw->path[next].i0 == i; next++)
+                sw->at[next] = V(i, sw->path[next].j0);
+        }
+    }
+    if (!sw->backward)
+        sw->total = V(n, m);
+#undef IN
+#undef V
+    free(ring);
+    pair_cache_free(&pc);
+    sw->rc = AL_OK;
+    return NULL;
+}
+
 /* Scores the beads of PATH with their posterior probability: the share of
- * all alignments within a band around PATH (each weighted by exp(-cost))
- * that contain the bead. Forward sums are kept for the band (floats), the
- * backward sums for the last rows only. */
+ * all alignments within a band around PATH (each weighted by
+ * exp(-cost / T)) that contain the bead. The forward and backward sweeps
+ * run in two threads. */
 static int posterior_scores(const cost_model *cm, step *path, size_t np)
 {
     size_t n = cm->s->n, m = cm->t->n;
@@ -710,74 +843,30 @@ static int posterior_scores(const cost_model *cm, step *path, size_t np)
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
     band_around(&bd, path, np, 1, n, m, POSTERIOR_WIDTH);
-    size_t *rowoff = al_calloc(n + 2, sizeof *rowoff);
-    int depth = 0;
-    for (int k = 0; k < cm->n_types; k++)
-        if (cm->types[k].a > depth)
-            depth = cm->types[k].a;
-    size_t maxw = 0;
-    for (size_t i = 0; rowoff != NULL && i <= n; i++) {
-        rowoff[i + 1] = rowoff[i] + (bd.hi[i] - bd.lo[i] + 1);
-        if (bd.hi[i] - bd.lo[i] + 1 > maxw)
-            maxw = bd.hi[i] - bd.lo[i] + 1;
+    sweep fw = {cm, &bd, path, np, false, al_calloc(np, sizeof(double)), 0,
+                AL_OK};
+    sweep bw = {cm, &bd, path, np, true, al_calloc(np, sizeof(double)), 0,
+                AL_OK};
+    int rc = fw.at && bw.at ? AL_OK : AL_ENOMEM;
+    if (rc == AL_OK) {
+        pthread_t th;
+        bool threaded = pthread_create(&th, NULL, run_sweep, &bw) == 0;
+        run_sweep(&fw);
+        if (threaded)
+            pthread_join(th, NULL);
+        else
+            run_sweep(&bw);
+        rc = fw.rc != AL_OK ? fw.rc : bw.rc;
     }
-    float *fw = rowoff ? al_malloc(rowoff[n + 1] * sizeof *fw) : NULL;
-    double *bw = al_malloc((size_t)(depth + 1) * maxw * sizeof *bw);
-    if (rowoff == NULL || fw == NULL || bw == NULL) {
-        free(rowoff);
-        free(fw);
-        free(bw);
-        band_free(&bd);
-        return AL_ENOMEM;
+    for (size_t k = 0; rc == AL_OK && k < np; k++) {
+        double lp = fw.at[k] - path[k].cost / POSTERIOR_T + bw.at[k] -
+                    fw.total;
+        path[k].score = lp >= 0 ? 1 : exp(lp);
     }
-#define IN(i, j) ((j) >= bd.lo[i] && (j) <= bd.hi[i])
-#define FW(i, j) fw[rowoff[i] + ((j) - bd.lo[i])]
-#define BW(i, j) bw[((i) % (size_t)(depth + 1)) * maxw + ((j) - bd.lo[i])]
-    for (size_t i = 0; i <= n; i++)
-        for (size_t j = bd.lo[i]; j <= bd.hi[i]; j++) {
-            double f = i == 0 && j == 0 ? 0 : -HUGE_VAL;
-            for (int k = 0; k < cm->n_types && (i > 0 || j > 0); k++) {
-                size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-                if (a > i || b > j || !IN(i - a, j - b) ||
-                    FW(i - a, j - b) == -HUGE_VAL)
-                    continue;
-                f = log_add(f, FW(i - a, j - b) -
-                                 bead_cost(cm, k, i, j, NULL) / POSTERIOR_T);
-            }
-            FW(i, j) = (float)f;
-        }
-    double z = FW(n, m);
-    size_t next = np;                    /* path steps are scored backwards */
-    for (size_t i = n + 1; i-- > 0;) {
-        for (size_t j = bd.hi[i] + 1; j-- > bd.lo[i];) {
-            double g = i == n && j == m ? 0 : -HUGE_VAL;
-            for (int k = 0; k < cm->n_types && (i < n || j < m); k++) {
-                size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-                if (i + a > n || j + b > m || !IN(i + a, j + b) ||
-                    BW(i + a, j + b) == -HUGE_VAL)
-                    continue;
-                g = log_add(g, BW(i + a, j + b) -
-                               bead_cost(cm, k, i + a, j + b, NULL) /
-                               POSTERIOR_T);
-            }
-            BW(i, j) = g;
-        }
-        while (next > 0 && path[next - 1].i0 == i) {
-            step *st = &path[next - 1];
-            double lp = FW(st->i0, st->j0) - st->cost / POSTERIOR_T +
-                        BW(st->i1, st->j1) - z;
-            st->score = lp >= 0 ? 1 : exp(lp);
-            next--;
-        }
-    }
-#undef IN
-#undef FW
-#undef BW
-    free(rowoff);
-    free(fw);
-    free(bw);
+    free(fw.at);
+    free(bw.at);
     band_free(&bd);
-    return AL_OK;
+    return rc;
 }
 
 /* Coarse levels search with the common bead types only: they just guide. */
@@ -816,6 +905,7 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
     }
     units_free(&cs);
     units_free(&ct);
+
     if (rc == AL_OK)
         rc = refine(cm, coarse, ncoarse, 2, path, np);
     free(coarse);
