@@ -5,6 +5,7 @@
 #include "tap.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 static al_model *model;
 
@@ -38,6 +39,15 @@ static char *beads(const char *src, const char *tgt)
     return out;
 }
 
+static void first_concept(void *ud, const char *w, size_t n)
+{
+    char *out = ud;
+    if (out[0] == '\0' && n < 63) {
+        memcpy(out, w, n);
+        out[n] = '\0';
+    }
+}
+
 int main(void)
 {
     al_options opt;
@@ -69,6 +79,59 @@ int main(void)
                  "En 1953, 2 hommes ont atteint le sommet.\n"
                  "Le temps était bon.\n"),
            "[]:[0] [0]:[1] [1]:[2]", "numbers anchor past an addition");
+
+    /* Only the dictionary can decide this 2-1 bead: by length alone the
+     * short German sentences pair the other way. */
+    const char *d1de = "Der Gipfel des Berges war sehr hoch und steil.\n"
+                       "Das Wetter war schlecht.\nWir kehrten zurück.\n";
+    const char *d1fr = "Le sommet de la montagne était très haut et raide, "
+                       "le temps mauvais.\n"
+                       "Nous sommes alors rentrés au camp de base.\n";
+    is_str(beads(d1de, d1fr), "[0,1]:[0] [2]:[1]",
+           "dictionary decides a 2-1 bead");
+    model->use_lexicon = false;
+    is_str(beads(d1de, d1fr), "[0]:[0] [1,2]:[1]",
+           "without the dictionary, length decides otherwise");
+    model->use_lexicon = true;
+
+    /* A user dictionary in hunalign's "target @ source" format. */
+    {
+        char path[] = "/tmp/align-dict-XXXXXX";
+        int fd = mkstemp(path);
+        const char *d = "flimzor @ Zorblat\n";
+        if (fd >= 0 && write(fd, d, strlen(d)) > 0)
+            close(fd);
+        al_options o2;
+        al_options_init(&o2);
+        o2.user_dict = path;
+        al_model *m2 = al_model_new(&o2, &err);
+        const al_lexicon *lx = m2 ? al_model_lexicon(m2, AL_LANG_DE,
+                                                     AL_LANG_FR, &err) : NULL;
+        char got[64] = "";
+        if (lx != NULL)
+            al_lexicon_concepts(lx, 0, "zorblat", 7, first_concept, got);
+        is_str(got, "flimzor", "user dictionary entry (hunalign format)");
+        al_model_free(m2);
+        unlink(path);
+    }
+
+    /* Scores are probabilities. */
+    {
+        al_text *s1 = al_text_from_bytes(model, AL_SOURCE, "s", d1de,
+                                         strlen(d1de), &err);
+        al_text *t1 = al_text_from_bytes(model, AL_TARGET, "t", d1fr,
+                                         strlen(d1fr), &err);
+        al_result *r1 = al_align(model, s1, t1, &err);
+        int in_range = r1 != NULL;
+        for (size_t i = 0; r1 && i < al_result_count(r1); i++) {
+            double sc = al_result_bead(r1, i)->score;
+            in_range = in_range && sc >= 0 && sc <= 1;
+        }
+        ok(in_range, "bead scores lie in [0, 1]");
+        al_result_free(r1);
+        al_text_free(s1);
+        al_text_free(t1);
+    }
 
     /* A large pair: 3000 sentences against the same 3000 sentences with
      * every 100th dropped; the coarse-to-fine search must find them all. */
