@@ -11,10 +11,10 @@
  *       "Expedition" = "expédition");
  *   '~' cognate key: the first five letters of the folded word, with k/c and
  *       z/c merged ("Sanktionen" ~ "sanctions");
- *   '@' dictionary concepts: the target-language words a source word (or one
- *       of its hunspell stems, or the head of a German compound) translates
- *       to, and a target word (or its stems) itself when the dictionary
- *       knows it.
+ *   and, in the same key space, dictionary concepts: the folded target
+ *       words a source word (or one of its hunspell stems, or the head of a
+ *       German compound) translates to, and for a target word its stems
+ *       that the dictionary knows.
  * An item weighs W_NUMBER or W_WORD times the inverse document frequency of
  * its type on its side: a number that occurs once weighs fully, a word found
  * in every sentence nearly nothing.
@@ -202,7 +202,7 @@ static void add_concept(void *ud, const char *w, size_t n)
     if (c->n_concepts >= MAX_CONCEPTS)
         return;
     c->n_concepts++;
-    add_type_feature(c, '@', w, n);
+    add_type_feature(c, '=', w, n);
 }
 
 /* Dictionary concepts of the word W (as written, N bytes) and of its
