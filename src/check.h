@@ -25,7 +25,8 @@ enum {
     CK_CLASS_PRON = 1u << 3,   /* subject pronoun */
     CK_CLASS_REPEAT = 1u << 4, /* may stand twice in a row ("nous nous") */
     CK_CLASS_LOAN = 1u << 5,   /* loan word the spelling dictionary lacks */
-    CK_CLASS_NOEND = 1u << 6   /* clitic that never ends a clause ("il") */
+    CK_CLASS_NOEND = 1u << 6,  /* clitic that never ends a clause ("il") */
+    CK_CLASS_ELIDE = 1u << 7   /* elided before a vowel ("le" -> "l'") */
 };
 
 typedef struct {

@@ -3,7 +3,7 @@
  * read-only afterwards (threads share them).
  *
  * dicts/check-words-LANG.txt   WORD<TAB>CLASS: det, prep, conj, pron,
- *                              noend, repeat, loan, num=N, month=N (a word
+ *                              noend, elide, repeat, loan, num=N, month=N (a word
  *                              may have several lines)
  * dicts/check-boilerplate.txt  start<TAB>PHRASE: a line beginning with PHRASE
  *                              is boilerplate ("mehr von", "lire aussi");
@@ -85,7 +85,7 @@ static bool apply_class(const char *cls, size_t n, ck_wordinfo *wi)
         {"det", CK_CLASS_DET}, {"prep", CK_CLASS_PREP},
         {"conj", CK_CLASS_CONJ}, {"pron", CK_CLASS_PRON},
         {"repeat", CK_CLASS_REPEAT}, {"loan", CK_CLASS_LOAN},
-        {"noend", CK_CLASS_NOEND},
+        {"noend", CK_CLASS_NOEND}, {"elide", CK_CLASS_ELIDE},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strlen(names[i].name) == n && memcmp(names[i].name, cls, n) == 0) {

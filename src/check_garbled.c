@@ -61,14 +61,18 @@ static bool is_end_punct(uint32_t ch)
 static bool ends_sentence_after(const ck_ctx *c, const ck_word *w)
 {
     const al_sent *st = &c->t[AL_TARGET]->sents[w->sent];
-    const char *s = c->t[AL_TARGET]->norm.text;
+    const unsigned char *s = (const unsigned char *)c->t[AL_TARGET]->norm.text;
     size_t end = (size_t)st->start + st->len;
-    for (size_t i = (size_t)w->off + w->len; i < end; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch == ' ' || ch == '.' || ch == '!' || ch == '?' || ch == '"' ||
-            ch == ')' || ch >= 0x80)
-            continue;
-        return false;
+    for (size_t i = (size_t)w->off + w->len; i < end;) {
+        int32_t cp;
+        size_t m = al_utf8_decode(s + i, end - i, &cp);
+        if (m == 0)
+            return false;
+        if (cp != ' ' && cp != '.' && cp != '!' && cp != '?' && cp != '"' &&
+            cp != '\'' && cp != ')' && cp != ']' && cp != 0xBB &&
+            cp != 0x201D && cp != 0x2019 && cp != 0x203A && cp != 0x2026)
+            return false;
+        i += m;
     }
     return true;
 }
@@ -120,6 +124,18 @@ static bool vowel_start(const ck_ctx *c, const ck_word *w)
            cp == 'y' || cp == 'h' || (cp >= '0' && cp <= '9') || cp >= 0x80;
 }
 
+/* Does word W begin with a vowel (not h, not y) and is not a number word
+ * that takes no elision ("le onze", "la une")? */
+static bool vowel_no_h(const ck_ctx *c, const ck_word *w)
+{
+    const char *s = ck_word_text(c, AL_TARGET, w);
+    if ((s[0] | 0x20) == 'h' || (s[0] | 0x20) == 'y' || w->num >= 0 ||
+        (w->len >= 4 && strncmp(s, "onz", 3) == 0) ||
+        (w->len >= 3 && strncmp(s, "oui", 3) == 0))
+        return false;
+    return vowel_start(c, w) && !((s[0] >= '0' && s[0] <= '9'));
+}
+
 /* Is W an elided French word ("l'", "d'", "qu'", "jusqu'") written apart
  * from the next word, or English "an"? Then the next word must begin with
  * a vowel or h. */
@@ -134,18 +150,35 @@ static bool needs_vowel(const ck_ctx *c, const ck_word *w)
                            (s[w->len - 1] | 0x20) == 'u');
 }
 
-/* Function-word violations in R; *FIRST gets the first one's word index. */
-static int grammar_violations(const ck_ctx *c, range r, size_t *first)
+/* Function-word violations in R; *FIRST gets the first one's word index,
+ * *ELISION the number of them that break French elision (or English a/an),
+ * which correct text never does. */
+static int grammar_violations(const ck_ctx *c, range r, size_t *first,
+                              int *elision)
 {
     const ck_word *w = c->w[AL_TARGET].w;
     int v = 0;
+    *elision = 0;
     for (size_t k = r.from; k < r.to; k++) {
         bool bad = false;
-        /* "l' voir": elision before a consonant. */
+        /* "l' voir": elision before a consonant (of a lowercase word:
+         * "D' Patey" is OCR for "Dr Patey"). */
         if (k + 1 < r.to && needs_vowel(c, &w[k]) &&
             (w[k + 1].flags & (CK_ADJ | CK_ELIDED)) != CK_ELIDED &&
-            !vowel_start(c, &w[k + 1]))
+            !(w[k + 1].flags & CK_UPPER) && !vowel_start(c, &w[k + 1]))
             bad = true;
+        /* "le automne", "de un": a French word that elides, not elided
+         * before a vowel (h is left out: "le haut" is right). */
+        if (!bad && k + 1 < r.to && (w[k].cls & CK_CLASS_ELIDE) &&
+            (w[k + 1].flags & CK_ADJ) && vowel_no_h(c, &w[k + 1]))
+            bad = true;
+        if (bad) {
+            if (v == 0)
+                *first = k;
+            v++;
+            (*elision)++;
+            continue;
+        }
         /* A preposition before punctuation: "de ,", "pour ;". */
         if (!bad && k + 1 < r.to && (w[k].cls & CK_CLASS_PREP) &&
             !(w[k].flags & CK_ELIDED) && !(w[k + 1].flags & CK_ADJ))
@@ -249,9 +282,31 @@ static bool case_start(const ck_ctx *c)
     if (s->n == 0 || t->n == 0)
         return false;
     const ck_word *a = &s->w[0], *b = &t->w[0];
-    return (a->flags & CK_UPPER) && b->letters > 0 && !(b->flags & CK_UPPER) &&
-           !(b->flags & CK_DIGIT) && a->letters > 0 && b->off ==
-           c->t[AL_TARGET]->sents[b->sent].start;
+    if (!(a->flags & CK_UPPER) || b->letters == 0 || (b->flags & CK_UPPER) ||
+        (b->flags & CK_DIGIT) || a->letters == 0)
+        return false;
+    /* The first word of the sentence, after opening quotes or dashes at
+     * most ("« sac …"). */
+    const unsigned char *tx = (const unsigned char *)
+                              c->t[AL_TARGET]->norm.text;
+    for (size_t i = c->t[AL_TARGET]->sents[b->sent].start; i < b->off;) {
+        int32_t cp;
+        size_t m = al_utf8_decode(tx + i, b->off - i, &cp);
+        if (m == 0 || !(cp == ' ' || cp == '"' || cp == 0xAB ||
+                        cp == 0x201E || cp == 0x201C || cp == '-' ||
+                        cp == 0x2013 || cp == 0x2014))
+            return false;
+        i += m;
+    }
+    /* "b )", "a." of a list is no lowercase start. */
+    if (b->letters == 1) {
+        const char *p = c->t[AL_TARGET]->norm.text + b->off + b->len;
+        while (*p == ' ')
+            p++;
+        if (*p == ')' || *p == '.')
+            return false;
+    }
+    return true;
 }
 
 /* First item of sentence I of SIDE that is a word: the items of a sentence
@@ -386,7 +441,8 @@ static void check_sentence(ck_ctx *c, range r, size_t rel, double inv,
         return;
     }
     size_t gfirst = r.from;
-    int g = grammar_violations(c, r, &gfirst);
+    int elision;
+    int g = grammar_violations(c, r, &gfirst, &elision);
     bool ci = case_inside(c, r);
     bool cc = case_common(c, r);
     bool frag = is_fragment(c, r);
@@ -395,9 +451,9 @@ static void check_sentence(ck_ctx *c, range r, size_t rel, double inv,
     /* Measurement build (bench/README.md): every signal as an info flag. */
     ck_flag(c, AL_FLAG_GARBLED, AL_INFO, AL_TARGET, sb, se,
             "signals: unknown=%zu/%zu grammar=%d order=%.2f/%zu "
-            "case_start=%d case_inside=%d case_common=%d frag=%d at=%.*s "
-            "%.*s", rejected, eligible, g, inv, npairs, start_sig, ci, cc,
-            frag,
+            "case_start=%d case_inside=%d case_common=%d frag=%d elision=%d "
+            "at=%.*s %.*s", rejected, eligible, g, inv, npairs, start_sig,
+            ci, cc, frag, elision,
             (int)w[gfirst].len,
             ck_word_text(c, AL_TARGET, &w[gfirst]),
             gfirst + 1 < r.to ? (int)w[gfirst + 1].len : 0,
@@ -406,8 +462,9 @@ static void check_sentence(ck_ctx *c, range r, size_t rel, double inv,
 #else
     (void)npairs;
 #endif
-    /* A lowercase start and a capitalized common word inside are the two
-     * traces of the first word moved: together they count once more. */
+    /* A capitalized common word inside counts once more with a lowercase
+     * start or a capitalized stop word inside: both are traces of the
+     * first word moved. */
     if (frag) {
         const ck_word *e = &w[r.to - 1];
         ck_flag(c, AL_FLAG_GARBLED, AL_WARNING, AL_TARGET, sb, se,
@@ -415,8 +472,9 @@ static void check_sentence(ck_ctx *c, range r, size_t rel, double inv,
                 ck_word_text(c, AL_TARGET, e));
         return;
     }
-    int weak = (g > 2 ? 2 : g) + order_sig + (start_sig ? 1 : 0) +
-               (ci ? 1 : 0) + (start_sig && cc && !ci ? 1 : 0);
+    int weak = (g > 2 ? 2 : g) + (elision > 0 ? 1 : 0) + order_sig +
+               (start_sig ? 1 : 0) +
+               (ci ? 1 : 0) + (cc && (start_sig || ci) ? 1 : 0);
     if (weak < WEAK_NEEDED)
         return;
     if (g > 0)

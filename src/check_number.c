@@ -100,11 +100,11 @@ static bool roman_suffix(const char *s, size_t n, al_lang lang)
     return false;
 }
 
-/* Roman numeral value of word W, or 0. A bare numeral needs two letters
- * (a lone "I", "V", "C" is more often a pronoun, initial or unit); a single
- * letter counts only as I, V or X with an ordinal suffix ("Ier", "Xe"), so
- * that "Le" and "Ce" stay words. */
-static int word_roman(const ck_ctx *c, int side, const ck_word *w)
+/* Roman numeral value of word W, or 0. A single letter counts only as I, V
+ * or X, alone or with an ordinal suffix ("camp V", "Ier", "Xe"), so that
+ * "Le", "Ce" and "C." stay words; never an initial ("V.") or English "I".
+ * Soft numbers are never reported alone, so a wrong guess costs little. */
+static int word_roman(ck_ctx *c, int side, const ck_word *w)
 {
     const char *s = ck_word_text(c, side, w);
     size_t k = 0;
@@ -112,8 +112,14 @@ static int word_roman(const ck_ctx *c, int side, const ck_word *w)
         k++;
     if (k == 0 || roman_value(s, k) == 0)
         return 0;
-    if (k == w->len)
-        return k >= 2 ? roman_value(s, k) : 0;
+    if (k == w->len) {
+        /* One letter: I, V or X alone ("camp V", "Lager I"), not an
+         * initial ("V."), not the English pronoun. */
+        if (k == 1 && (strchr("IVX", s[0]) == NULL || (w->flags & CK_DOT) ||
+                       (c->lang[side] == AL_LANG_EN && s[0] == 'I')))
+            return 0;
+        return roman_value(s, k);
+    }
     if (k == 1 && strchr("IVX", s[0]) == NULL)
         return 0;
     return roman_suffix(s + k, w->len - k, c->lang[side]) ? roman_value(s, k)
@@ -148,7 +154,7 @@ static void add_fraction(char *v, size_t cap, int hundredths)
 }
 
 /* Does an apostrophe and a letter or quotation mark follow at S[I] ("1'"
- * read by OCR for "l'": "1'industrie", "1'«Human")? */
+ * read by OCR for "l'": "1'industrie", "1' officier", "1'«Human")? */
 static bool apostrophe_letter(const char *s, size_t n, size_t i)
 {
     size_t k = i;
@@ -158,6 +164,8 @@ static bool apostrophe_letter(const char *s, size_t n, size_t i)
         k += 3;
     else
         return false;
+    if (k < n && s[k] == ' ')
+        k++;
     return k < n && (((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') ||
                      (unsigned char)s[k] >= 0xC2);
 }
@@ -166,11 +174,14 @@ static bool apostrophe_letter(const char *s, size_t n, size_t i)
  * "Dreitausendern" = 3000, "Zweihunderter" = 200): a number word of the
  * list, then "tausend" or "hundert", then an ending of at most four
  * letters. Returns 0 when W is not one. */
-static int german_compound(const ck_ctx *c, int side, const ck_word *w)
+static int german_compound(ck_ctx *c, int side, const ck_word *w)
 {
-    size_t n = al_fold(ck_word_text(c, side, w), w->len,
-                       (al_buf *)&c->fold);
+    size_t all = al_fold(ck_word_text(c, side, w), w->len, &c->fold);
     const char *f = c->fold.data;
+    /* The numeral may be one part of a hyphenated word
+     * ("Achttausender-Status"). */
+    const char *hy = memchr(f, '-', all);
+    size_t n = hy != NULL ? (size_t)(hy - f) : all;
     static const char *const mult[] = {"tausend", "hundert"};
     for (int m = 0; m < 2; m++) {
         const char *p = NULL;
@@ -270,20 +281,19 @@ static uint64_t match_key(const ck_num *v, bool month_num)
 }
 
 /* Marks the unused items of kind KA in A and of kind KB in B whose values
- * occur on the other side. Values are compared as sets: a year named twice
- * on one side and once on the other is no difference ("1956 … 1956"). The
- * sets make it linear in the items. */
+ * occur among the items of that kind on the other side, used or not.
+ * Values are compared as sets: a year named twice on one side and once on
+ * the other is no difference ("1956 … 1956"). The sets make it linear in
+ * the items. */
 static int match(num_list *a, int ka, num_list *b, int kb, bool month_num)
 {
     ck_set sa = {0}, sb = {0};
     int rc = AL_OK;
     for (size_t i = 0; i < a->n && rc == AL_OK; i++)
-        if (!a->v[i].used && a->v[i].kind == ka &&
-            match_key(&a->v[i], month_num))
+        if (a->v[i].kind == ka && match_key(&a->v[i], month_num))
             rc = ck_set_add(&sa, match_key(&a->v[i], month_num));
     for (size_t j = 0; j < b->n && rc == AL_OK; j++)
-        if (!b->v[j].used && b->v[j].kind == kb &&
-            match_key(&b->v[j], month_num))
+        if (b->v[j].kind == kb && match_key(&b->v[j], month_num))
             rc = ck_set_add(&sb, match_key(&b->v[j], month_num));
     for (size_t i = 0; i < a->n && rc == AL_OK; i++)
         if (!a->v[i].used && a->v[i].kind == ka &&
@@ -377,9 +387,9 @@ static void match_split(const ck_ctx *c, num_list *a, int side, num_list *b)
     }
 }
 
-/* Year ranges written short: an unused two-digit item YY of A matches an
- * unused four-digit year CCYY of B when A also has a year of that century
- * just before it ("1954/55" = "1954 und 1955"). */
+/* Year ranges written short: an unused two-digit item YY of A matches a
+ * four-digit year CCYY of B when A also has a year of that century just
+ * before it ("1954/55" = "1954 und 1955"). */
 static void match_year_ranges(num_list *a, num_list *b)
 {
     for (size_t i = 1; i < a->n; i++) {
@@ -394,7 +404,7 @@ static void match_year_ranges(num_list *a, num_list *b)
             continue;
         for (size_t j = 0; j < b->n; j++) {
             ck_num *y = &b->v[j];
-            if (y->used || y->kind != NUM_HARD || strlen(y->value) != 4)
+            if (y->kind != NUM_HARD || strlen(y->value) != 4)
                 continue;
             long year = strtol(y->value, NULL, 10);
             if (year % 100 == yy && year > start && year - start <= 10 &&
@@ -486,25 +496,19 @@ void ck_check_numbers(ck_ctx *c)
         match_year_ranges(s, t);
         match_year_ranges(t, s);
     }
-    /* Hard leftovers of the source, each against a hard, else a soft
-     * leftover of the target. */
-    size_t ks = 0, kt = 0, kts = 0, kss = 0;
+    /* Hard leftovers of the source, each against a hard leftover of the
+     * target when there is one. */
+    size_t ks = 0, kt = 0;
     ck_num *a, *b;
     while ((a = next_left(s, &ks, NUM_HARD)) != NULL) {
         b = next_left(t, &kt, NUM_HARD);
-        if (b == NULL)
-            b = next_left(t, &kts, NUM_SOFT);
         if (b != NULL)
             b->used = true;
         report(c, a, b);
     }
     kt = 0;
-    while ((b = next_left(t, &kt, NUM_HARD)) != NULL) {
-        a = next_left(s, &kss, NUM_SOFT);
-        if (a != NULL)
-            a->used = true;
-        report(c, a, b);
-    }
+    while ((b = next_left(t, &kt, NUM_HARD)) != NULL)
+        report(c, NULL, b);
     /* Month against month, when both sides have one left. Number words
      * left on both sides are not reported: idioms count differently
      * ("zwei Wochen" = "quinze jours"). */

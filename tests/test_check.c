@@ -136,6 +136,16 @@ static void test_numbers(void)
     is_str(flags("C'est le quatrième « 8000 » gravi.\n",
                  "Es ist der vierte bestiegene Achttausender.\n"),
            "", "Achttausender = 8000");
+    is_str(flags("Le camp V est installé.\n", "Lager 5 wird errichtet.\n"),
+           "", "camp V = Lager 5");
+    is_str(flags("Il fallut réduire à 27 kg les charges de 1' officier.\n",
+                 "Die Lasten des Offiziers wurden auf 27 kg gekürzt.\n"),
+           "", "1' for l' (OCR) is no number");
+    is_str(messages("L’Everest, gravi deux fois, en 1956.\n",
+                    "Der Mount Everest (8848 m) wurde 1956 zweimal "
+                    "bestiegen.\n"),
+           "0:number:error:8848 (8848 in the translation is not in the "
+           "source)", "a missing number is not paired with a number word");
     is_str(messages("Le premier lot a été vendu le 14 juillet.\n",
                     "Die erste Charge kam am 15. Juli in den Verkauf.\n"),
            "0:number:error:15 (14 in the source is 15 in the translation)",
@@ -265,6 +275,13 @@ static void test_garbled(void)
     is_str(flags_de_fr("Es war sehr schwierig , den Grat zu erreichen .\n",
                        "Il fut très difficile d' atteindre l' arête .\n"),
            "", "clean French with elisions: no flag");
+    is_str(flags_de_fr("Im Herbst arbeitet Toni Hagen in Nepal .\n",
+                       "Toni Hagen travaille au Népal depuis le automne .\n"),
+           "0:garbled:warning:Toni Hagen travaille au Népal depuis le "
+           "automne .", "le before a vowel: no elision");
+    is_str(flags_de_fr("Im Herbst arbeitet Toni Hagen in Nepal .\n",
+                       "Toni Hagen travaille au Népal depuis l' automne .\n"),
+           "", "l' automne: fine");
     is_str(flags_de_fr("Es war sehr schwierig , den Grat zu erreichen .\n",
                        "très fut Il difficile d' l' arête atteindre .\n"),
            "0:garbled:warning:très fut Il difficile d' l' arête atteindre .",
