@@ -19,7 +19,11 @@
  *
  * This is a benchmark: it prints numbers and asserts nothing. Usage:
  *   bench/check-measure [--data DIR] [--seed N] [--trials N] [--per-doc N]
- *                       [--heldout DIR] [--show clean|KIND] [--signals]
+ *                       [--heldout DIR] [--show clean|false|KIND] [--signals]
+ *                       [--adjudicated FILE]
+ * The clean set's flags that point at real differences of its text (listed
+ * with a reason in bench/check-dev-adjudicated.txt) are counted apart from
+ * false alarms; --show false lists the others.
  * --signals needs a measurement build of the library (CPPFLAGS=
  * -DAL_CHECK_SIGNALS): it prints every garbled signal of the clean beads
  * and of the beads of planted scrambled sentences.
@@ -805,6 +809,83 @@ static void score(const run *x, const planted *p, tally *t, bool show_miss)
     free(touched);
 }
 
+/* ---- adjudicated differences of the clean set ---- */
+
+typedef struct {
+    long s0, s1, t0, t1;     /* line ranges, inclusive; s0 < 0: none */
+    int code;
+} adjudged;
+
+typedef struct {
+    adjudged *v;
+    size_t n;
+} adjudication;
+
+static void parse_range(const char *p, long *a, long *b)
+{
+    char *e;
+    if (*p == '-') {
+        *a = *b = -1;
+        return;
+    }
+    *a = strtol(p, &e, 10);
+    *b = *e == '-' ? strtol(e + 1, NULL, 10) : *a;
+}
+
+/* Reads FILE: SOURCE-LINES<TAB>TARGET-LINES<TAB>CODE<TAB>REASON. A missing
+ * file is an empty adjudication. */
+static void read_adjudication(const char *path, adjudication *adj)
+{
+    lines l;
+    memset(adj, 0, sizeof *adj);
+    if (path == NULL || read_lines(path, &l) != 0)
+        return;
+    adj->v = calloc(l.n + 1, sizeof *adj->v);
+    for (size_t i = 0; i < l.n; i++) {
+        char *f[4] = {l.v[i], NULL, NULL, NULL};
+        if (l.v[i][0] == '#' || l.v[i][0] == '\0')
+            continue;
+        for (int k = 1; k < 4; k++) {
+            f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
+            if (f[k] != NULL)
+                *f[k]++ = '\0';
+        }
+        if (f[2] == NULL || al_flag_from_name(f[2]) < 0)
+            continue;
+        adjudged *a = &adj->v[adj->n++];
+        parse_range(f[0], &a->s0, &a->s1);
+        parse_range(f[1], &a->t0, &a->t1);
+        a->code = al_flag_from_name(f[2]);
+    }
+    lines_free(&l);
+}
+
+static bool overlaps(long a0, long a1, size_t b, size_t n)
+{
+    return a0 >= 0 && n > 0 && a0 <= (long)(b + n - 1) && a1 >= (long)b;
+}
+
+/* Are all the warning/error codes of bead I of X explained by an
+ * adjudicated difference on an overlapping gold bead? */
+static bool explained(const run *x, size_t i, const adjudication *adj)
+{
+    const al_bead *b = &x->beads[i];
+    for (int c = 0; c < AL_FLAG_COUNT; c++) {
+        if (!((x->codes[i] >> c) & 1u))
+            continue;
+        bool ok = false;
+        for (size_t k = 0; k < adj->n && !ok; k++)
+            ok = adj->v[k].code == c &&
+                 (overlaps(adj->v[k].s0, adj->v[k].s1, b->src_begin,
+                           b->src_len) ||
+                  overlaps(adj->v[k].t0, adj->v[k].t1, b->tgt_begin,
+                           b->tgt_len));
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 /* ---- held-out pair ---- */
 
 typedef struct {
@@ -987,16 +1068,20 @@ static void read_foreign(dataset *ds, const char *en_path,
     }
 }
 
-static void print_codes(const char *title, const run *x)
+static void print_codes(const char *title, const run *x,
+                        const adjudication *adj)
 {
-    size_t count[AL_FLAG_COUNT] = {0}, flagged = 0;
+    size_t count[AL_FLAG_COUNT] = {0}, flagged = 0, real = 0;
     for (size_t i = 0; i < x->n; i++) {
         flagged += x->codes[i] != 0;
+        real += x->codes[i] != 0 && explained(x, i, adj);
         for (int c = 0; c < AL_FLAG_COUNT; c++)
             count[c] += (x->codes[i] >> c) & 1u;
     }
-    printf("| %s | %zu | %zu | %.1f %% |", title, x->n, flagged,
-           x->n ? 100.0 * (double)flagged / (double)x->n : 0.0);
+    double n = x->n ? (double)x->n : 1.0;
+    printf("| %s | %zu | %zu (%.1f %%) | %zu | %zu (%.1f %%) |", title, x->n,
+           flagged, 100.0 * (double)flagged / n, real, flagged - real,
+           100.0 * (double)(flagged - real) / n);
     for (int c = 0; c < AL_FLAG_COUNT; c++)
         if (count[c])
             printf(" %s %zu", al_flag_name((al_flag_code)c), count[c]);
@@ -1008,6 +1093,7 @@ int main(int argc, char **argv)
     const char *data = "tests/data/textberg-dev", *heldout_dir = NULL;
     const char *show = NULL, *foreign_en = "bench/check-foreign-en.txt";
     bool signals = false;
+    const char *adjudicated = "bench/check-dev-adjudicated.txt";
     const char *foreign_de = "tests/data/seed/article.de.sent";
     unsigned long seed = 1, trials = 5, per_doc = 20;
     for (int i = 1; i < argc; i++) {
@@ -1019,12 +1105,14 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--heldout") == 0 && v) heldout_dir = argv[++i];
         else if (strcmp(a, "--show") == 0 && v) show = argv[++i];
         else if (strcmp(a, "--signals") == 0) signals = true;
+        else if (strcmp(a, "--adjudicated") == 0 && v) adjudicated = argv[++i];
         else if (strcmp(a, "--foreign-en") == 0 && v) foreign_en = argv[++i];
         else if (strcmp(a, "--foreign-de") == 0 && v) foreign_de = argv[++i];
         else {
             fprintf(stderr, "usage: check-measure [--data DIR] [--seed N] "
                     "[--trials N] [--per-doc N] [--heldout DIR] "
-                    "[--show clean|KIND] [--signals] [--foreign-en FILE] "
+                    "[--show clean|false|KIND] [--signals] "
+                    "[--adjudicated FILE] [--foreign-en FILE] "
                     "[--foreign-de FILE]\n");
             return 2;
         }
@@ -1041,6 +1129,8 @@ int main(int argc, char **argv)
     if (read_gold(path, &ds.gold) != 0)
         return 2;
     read_foreign(&ds, foreign_en, foreign_de);
+    adjudication adj;
+    read_adjudication(adjudicated, &adj);
     if (ds.foreign_en.n == 0 || ds.foreign_de.n == 0) {
         fprintf(stderr, "check-measure: no foreign sentences (%s, %s)\n",
                 foreign_en, foreign_de);
@@ -1065,20 +1155,24 @@ int main(int argc, char **argv)
     ds.clean_codes = cg.codes;
     if (signals)
         print_signals(&cg, NULL, "clean");
-    if (show != NULL && strcmp(show, "clean") == 0) {
+    if (show != NULL && (strcmp(show, "clean") == 0 ||
+                         strcmp(show, "false") == 0)) {
+        bool all = strcmp(show, "clean") == 0;
         for (size_t i = 0; i < cg.n; i++)
-            if (cg.codes[i])
+            if (cg.codes[i] && (all || !explained(&cg, i, &adj)))
                 show_bead(&cg, i, "gold");
         for (size_t i = 0; i < ca.n; i++)
-            if (ca.codes[i])
+            if (ca.codes[i] && (all || !explained(&ca, i, &adj)))
                 show_bead(&ca, i, "aligner");
     }
     printf("Clean set %s: %zu source, %zu target sentences, %zu gold "
            "beads.\n\n", data, ds.de.n, ds.fr.n, ds.gold.n);
-    printf("| clean run | beads | with warning/error | rate | by code |\n");
-    printf("|---|---|---|---|---|\n");
-    print_codes("gold beads", &cg);
-    print_codes("aligner beads", &ca);
+    printf("| clean run | beads | with a warning or error | of which real "
+           "differences (adjudicated) | false alarms | flagged beads by code "
+           "|\n");
+    printf("|---|---|---|---|---|---|\n");
+    print_codes("gold beads", &cg, &adj);
+    print_codes("aligner beads", &ca, &adj);
     run_free(&ca);
 
     printf("\nPlanted faults: seed %lu, %lu documents per kind, up to %lu "
@@ -1128,5 +1222,6 @@ int main(int argc, char **argv)
     lines_free(&ds.foreign_en);
     lines_free(&ds.foreign_de);
     free(ds.gold.v);
+    free(adj.v);
     return 0;
 }

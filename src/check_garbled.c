@@ -298,6 +298,20 @@ static bool case_start(const ck_ctx *c)
             return false;
         i += m;
     }
+    /* After a sentence that did not end (";", ":", a line cut by the
+     * layout), a lowercase start is normal. */
+    size_t first = c->b->tgt_begin;
+    if (first > 0) {
+        size_t len;
+        const char *prev = al_sent_norm(c->t[AL_TARGET], first - 1, &len);
+        while (len > 0 && (prev[len - 1] == ' ' || prev[len - 1] == '"' ||
+                           prev[len - 1] == ')'))
+            len--;
+        if (len == 0 || (prev[len - 1] != '.' && prev[len - 1] != '!' &&
+                         prev[len - 1] != '?' &&
+                         (unsigned char)prev[len - 1] < 0x80))
+            return false;
+    }
     /* "b )", "a." of a list is no lowercase start. */
     if (b->letters == 1) {
         const char *p = c->t[AL_TARGET]->norm.text + b->off + b->len;

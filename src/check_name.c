@@ -7,6 +7,8 @@
  * after ": . ! ?"), of three letters or more, that is no stop word, no
  * number or month word, no Roman numeral, and that hunspell of its language
  * rejects: dictionaries know the common words of a language and few names.
+ * An English common word in German or French text ("Mount", "Glacier")
+ * is taken for part of a name whose other words are checked.
  * German capitalizes every noun, so a German word also passes as common
  * when its Swiss spelling (ss for ß) or a split into two known words
  * ("Erstersteigung" = "Erst" + "Ersteigung") is accepted. Words that begin
@@ -125,6 +127,19 @@ static bool is_candidate(ck_ctx *c, int side, ck_word *w)
         return false;
     if (ck_spell_loose(c, side, w))
         return false;
+    /* An English common word inside German or French text is a part of an
+     * English name whose other parts carry it ("Mount Everest", "Conway
+     * Saddle", "Shigri Glacier"), often translated. */
+    if (c->lang[side] != AL_LANG_EN && w->len < 64) {
+        al_spell *en = al_model_spell(c->m, AL_LANG_EN);
+        char low[64];
+        size_t n = al_fold(s, w->len, &c->fold);
+        if (en != NULL && n < sizeof low) {
+            memcpy(low, c->fold.data, n);
+            if (al_spell_check(en, low, n))
+                return false;
+        }
+    }
     if (c->lang[side] == AL_LANG_DE &&
         memchr(s, '-', w->len) == NULL && german_compound(c, side, s, w->len))
         return false;
