@@ -479,7 +479,10 @@ static bool is_boilerplate(ck_ctx *c, int side, size_t from, size_t to)
         if (al_strtab_id(c->d->boiler_start, key->data, key->len, false) >= 0)
             return true;
     }
-    if (to - from > 10)
+    /* A credit word makes boilerplate of a short line only ("Photo :
+     * AFP"); "Zwei gute Photos ergänzen seine Ausführungen." is a
+     * sentence. */
+    if (to - from > 6)
         return false;
     for (size_t k = from; k < to; k++) {
         const ck_word *w = &ws->w[k];
