@@ -224,21 +224,6 @@ void ck_flag(ck_ctx *c, al_flag_code code, al_severity sev, int side,
                                text);
 }
 
-void ck_quote(ck_ctx *c, const char *s, size_t n, size_t max)
-{
-    if (c->rc != AL_OK)
-        return;
-    bool cut = n > max;
-    if (cut) {
-        n = max;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    }
-    if (al_buf_append(&c->msg, s, n) != AL_OK ||
-        (cut && al_buf_append(&c->msg, "\xE2\x80\xA6", 3) != AL_OK))
-        c->rc = AL_ENOMEM;
-}
-
 size_t ck_chars(const char *s, size_t n)
 {
     size_t k = 0;

@@ -180,10 +180,6 @@ bool ck_spell_ok(ck_ctx *c, int side, ck_word *w);
 /* The same, also accepting the Swiss spelling of German (ss for ß). */
 bool ck_spell_loose(ck_ctx *c, int side, ck_word *w);
 
-/* Appends to C->msg a short quote of normalized text (at most MAX bytes,
- * cut at a character boundary, "…" when cut). */
-void ck_quote(ck_ctx *c, const char *s, size_t n, size_t max);
-
 /* Characters (code points) of normalized sentence text. */
 size_t ck_chars(const char *s, size_t n);
 

@@ -8,24 +8,30 @@
  *             except words that may repeat ("nous nous", class "repeat" in
  *             dicts/check-words-LANG.txt) and repeats the source has too;
  *   grammar   pairs of function words no sentence of the language has:
- *             a determiner before a determiner, preposition or conjunction
- *             or before punctuation, a determiner or preposition ending the
- *             sentence (classes in dicts/check-words-LANG.txt);
- *   order     the words both sides share (names, numbers, identical words)
- *             come in a very different order than in the source;
+ *             a determiner before a determiner, preposition, conjunction,
+ *             subject pronoun or punctuation, a preposition before
+ *             punctuation, a French subject clitic before punctuation,
+ *             French elision broken ("le automne", "l' voir") (classes in
+ *             dicts/check-words-LANG.txt);
+ *   order     the words the anchor features pair between the sides
+ *             (identical words, cognates, dictionary translations: see
+ *             anchor.c) come in a very different order than in the source;
  *   fragment  the sentence stops on a word that never ends one (a
  *             determiner, preposition, conjunction, subject clitic or an
  *             elided "l'": "… de la .");
- *   case      a capitalized stop word inside the sentence, or a target
- *             starting in lowercase where the source starts uppercase (what
- *             moving the first word elsewhere leaves), with a capitalized
- *             common word inside;
+ *   case      what moving the first word elsewhere leaves: a target that
+ *             starts in lowercase after a finished sentence where the source
+ *             starts uppercase, a capitalized stop word inside the
+ *             sentence, a capitalized common word inside;
  *   unknown   most words rejected by hunspell of the target language (names,
  *             capitalized words, words shared with the source, loan words
  *             and elided forms excluded).
- * A repeat, a fragment, an unknown majority, or two of the weaker signals
- * (grammar counts once per violation, up to two) make a garbled flag
- * (warning).
+ * A repeat, a fragment or an unknown majority makes a garbled flag
+ * (warning) alone; else two points of the weaker signals are needed:
+ * grammar one per violation (at most two) and one more for a broken
+ * elision, order one, lowercase start one, capitalized stop word inside
+ * one, capitalized common word inside one when one of the two case signals
+ * is there too.
  */
 #include "config.h"
 #include "check.h"
@@ -188,7 +194,7 @@ static int grammar_violations(const ck_ctx *c, range r, size_t *first,
             const ck_word *n = &w[k + 1];
             if (n->flags & CK_ADJ)
                 bad = (n->cls & (CK_CLASS_DET | CK_CLASS_PREP |
-                                 CK_CLASS_CONJ)) != 0;
+                                 CK_CLASS_CONJ | CK_CLASS_PRON)) != 0;
             else
                 bad = is_end_punct(n->prevch);
         }
