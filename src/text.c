@@ -148,6 +148,13 @@ static al_text *text_new(al_model *m, int side, const char *name,
     int rc = al_decode(name, bytes, len, m->opt.encoding[side], &t->orig,
                        &t->orig_len, err);
     free(owned);
+    /* Decoding can triple the size (Windows-1252 to UTF-8): the limit holds
+     * for the decoded text too, which keeps every offset within 32 bits
+     * (NFC grows UTF-8 at most threefold). */
+    if (rc == AL_OK && t->orig_len > AL_MAX_INPUT)
+        rc = al_fail(err, AL_ETOOBIG, "%s: %zu MiB once decoded to UTF-8, "
+                     "more than the limit of %zu MiB", name,
+                     t->orig_len >> 20, AL_MAX_INPUT >> 20);
     if (rc == AL_OK)
         rc = al_normalize(t->orig, t->orig_len, &t->norm, err);
     if (rc == AL_OK)

@@ -246,6 +246,27 @@ check "the same file twice" 0 "" -- "$ALIGN" "$ex/article.de.txt" "$ex/article.d
 ok_if "... every bead 1-1 with itself" \
     awk -F '\t' 'NR > 1 && ($1 != NR - 1 || $2 != NR - 1 || $5 != $6) { bad = 1 }
                  END { exit bad || NR < 10 }' "$tmp/out"
+
+# ---- the size limit: 1 GiB per input, read and once decoded ----
+# Needs about 3 GB of memory and a minute: only with ALIGN_BIG_TESTS=1.
+if [ "${ALIGN_BIG_TESTS:-}" = 1 ]; then
+    head -c 1073741825 /dev/zero | tr '\0' a > huge.txt
+    fails "1 GiB and one byte" "align: huge.txt: larger than the limit of 1024 MiB" \
+        one.fr.txt huge.txt
+    rm -f huge.txt
+    head -c 377487360 /dev/zero | tr '\0' '\200' > euros.txt
+    fails "360 MiB of Windows-1252 euro signs: 1080 MiB of UTF-8" \
+        "align: euros.txt: 1080 MiB once decoded to UTF-8, more than the limit of 1024 MiB" \
+        --target-encoding=WINDOWS-1252 one.fr.txt euros.txt
+    rm -f euros.txt
+else
+    for t in "1 GiB and one byte" "360 MiB of Windows-1252: 1080 MiB of UTF-8"; do
+        for k in "" " ... and prints nothing" " ... with -o" " ... leaves no file"; do
+            n=$((n + 1))
+            echo "ok $n - $t$k # SKIP needs 3 GB and a minute: ALIGN_BIG_TESTS=1"
+        done
+    done
+fi
 cd .. || exit 99
 
 # ---- pathological inputs ----
