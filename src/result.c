@@ -72,13 +72,19 @@ int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,
         r->flags = f;
         r->cap_flags = cap;
     }
-    al_buf msg = {0};
-    va_list ap;
+    /* Sized to fit: a fixed buffer cut long messages (a number quoted
+     * with invisible characters between its digits) inside a UTF-8
+     * sequence. */
+    va_list ap, ap2;
     va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_copy(ap2, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (al_buf_append(&msg, tmp, strlen(tmp)) != AL_OK)
+    char *text = len >= 0 ? al_malloc((size_t)len + 1) : NULL;
+    if (text != NULL)
+        vsnprintf(text, (size_t)len + 1, fmt, ap2);
+    va_end(ap2);
+    if (text == NULL)
         return AL_ENOMEM;
     al_flag_rec *f = &r->flags[r->n_flags++];
     f->code = code;
@@ -86,7 +92,7 @@ int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,
     f->side = side;
     f->span_begin = span_begin;
     f->span_end = span_end;
-    f->message = msg.data;
+    f->message = text;
     f->bead = bead;
     return AL_OK;
 }
