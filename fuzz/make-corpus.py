@@ -126,6 +126,22 @@ def main():
               b"On 6 January 1,500 pieces cost EUR 5.5 million.\nThat is 13% more than in 2023."),
              ("damage", pair_opt("fr", "de") + "Un été chaud.\nLe prix est de 3 €.".encode() + b"\x1e" +
               "Ein Sommer Ã¼ber.\nDer Preis betr??t 3 \ufffd.\x01".encode())]
+    # manifest: batch manifests as the README shows them, and the corners.
+    man = [("readme", b"# reports of 2024          (a comment)\n"
+            b"fr/report-01.txt   de/report-01.txt   out/report-01.tsv\n"
+            b"fr/report-02.txt   de/report-02.txt\n"
+            b'"fr/rapport annuel.txt"\t"de/Jahresbericht.txt"\tout/annual.tsv\n'),
+           ("crlf-bom", b"\xef\xbb\xbfa.txt b.txt\r\n\r\n  # c\r\nc.txt d.txt -\r\n"),
+           ("escapes", b'"a \\"q\\" \\\\ b" "c\\d" "/abs/e f"\n'),
+           ("stdin", b"- b.txt\n"),
+           ("too-many", b"a b c d\n"),
+           ("one-name", b"a\n"),
+           ("unclosed", b'"a b\n'),
+           ("glued-quote", b'"a"b c\n'),
+           ("empty-name", b'"" b\n'),
+           ("nul", b"a\0 b\n"),
+           ("no-final-newline", b"x.txt y.txt out.tsv")]
+    write("manifest", man)
     write("align", pairs)
     write("write", pairs)
     return 0
