@@ -186,8 +186,9 @@ static void count_word(const char *tok, size_t n, size_t off, void *ud)
     count_ud *u = ud;
     (void)off;
     size_t fl = al_fold(tok, n, &u->fold);
-    if (u->rc == AL_OK && (fl == 0 ||
-        ck_counts_add(u->m, al_hash(u->fold.data, fl)) != AL_OK))
+    if (u->rc != AL_OK || fl == 0)      /* combining marks only: no word */
+        return;
+    if (ck_counts_add(u->m, al_hash(u->fold.data, fl)) != AL_OK)
         u->rc = AL_ENOMEM;
 }
 
@@ -371,13 +372,11 @@ static void on_word(const char *tok, size_t n, size_t off, void *ud)
     u->prev_end = off + n;
     u->any = true;
     /* Folded key, stop words, classes. */
+    /* A token of combining marks only (a mark after punctuation) folds to
+     * nothing: an empty key, not an error. */
     size_t fl = al_fold(tok, n, &c->fold);
-    if (fl == 0 && n > 0) {
-        c->rc = AL_ENOMEM;
-        return;
-    }
-    w->key = al_hash(c->fold.data, fl);
-    for (int l = 0; l < AL_LANG_COUNT; l++)
+    w->key = al_hash(fl > 0 ? c->fold.data : "", fl);
+    for (int l = 0; l < AL_LANG_COUNT && fl > 0; l++)
         if (al_is_stopword(c->m, (al_lang)l, c->fold.data, fl))
             w->stop |= (uint8_t)(1u << l);
     size_t ll = ck_lower(tok, n, &c->msg);
