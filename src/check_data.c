@@ -26,6 +26,11 @@
 size_t ck_lower(const char *tok, size_t n, al_buf *out)
 {
     out->len = 0;
+    /* No word list holds a longer word, and utf8proc's canonical ordering
+     * is quadratic in a run of combining marks (a letter with 2 million
+     * marks took hours): longer tokens have no lowercase form. */
+    if (n > 256)
+        return 0;
     bool ascii = true;
     for (size_t i = 0; i < n && ascii; i++)
         ascii = (unsigned char)tok[i] < 0x80;
