@@ -190,9 +190,11 @@ ok_if "report: controls as pictures, no escape sequence" no_raw_controls bad.rep
 ok_if "text: control pictures" expect_line bad.text \
     '  Une phrase avec ␁ contrôle␋ et ␡ et � │ Ein Satz mit ␁ Steuerzeichen␋ und ␡'
 ok_if "text: ESC shown as its picture" grep -qF 'et ␛[31m ici.' bad.text
+# grep reads all of align's output (no -q): an early exit would kill align
+# with SIGPIPE, which valgrind reports in CI.
 ok_if "text: --color=always colors the flags" sh -c '
     "$1" -s fr -t de -f text --color=always article.fr.txt article.de.txt |
-    grep -q "$(printf "\033")\[1;31merror"' sh "$ALIGN"
+    grep "$(printf "\033")\[1;31merror" >/dev/null' sh "$ALIGN"
 ok_if "text: --color=never and a pipe (auto) have no colors" sh -c '
     "$1" -s fr -t de -f text --color=never article.fr.txt article.de.txt > never.text &&
     "$1" -s fr -t de -f text article.fr.txt article.de.txt > auto.text &&
@@ -235,7 +237,7 @@ ok_if "--help and align(1) list the same long options" sh -c '
     diff help.opts man.opts' sh "$ALIGN" "$man"
 ok_if "--help and align(1) list the same formats" sh -c '
     for f in tsv jsonl tmx xliff beads ladder text html report; do
-        "$1" --help | grep -q "\\b$f\\b" && grep -q "^\\.B $f\$" "$2" || { echo "$f"; exit 1; }
+        "$1" --help | grep "\\b$f\\b" >/dev/null && grep -q "^\\.B $f\$" "$2" || { echo "$f"; exit 1; }
     done' sh "$ALIGN" "$man"
 
 echo "1..$n"
