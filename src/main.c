@@ -466,6 +466,10 @@ int main(int argc, char **argv)
     if (fmt < 0)
         return die_usage("unknown format '%s' (tsv, jsonl, tmx, xliff, "
                          "beads, ladder, text, html, report)", format);
+    /* Beads and ladders hold no flags: without --fail-on nobody would see
+     * the checks' findings, so they are not run (nor their lists loaded). */
+    if (fail_on == NULL && (fmt == AL_FORMAT_BEADS || fmt == AL_FORMAT_LADDER))
+        opt.checks = 0;
     int nfiles = argc - optind;
     if (manifest != NULL && (seg_only || nfiles != 0))
         return die_usage("%s", seg_only ? "--batch and --segment-only "

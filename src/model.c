@@ -123,8 +123,9 @@ al_model *al_model_new(const al_options *opt, al_error *err)
             return NULL;
         }
     }
-    m->check = al_checkdata_load(m, err);
-    if (m->check == NULL) {
+    if (opt->checks != 0)
+        m->check = al_checkdata_load(m, err);
+    if (opt->checks != 0 && m->check == NULL) {
         al_model_free(m);
         return NULL;
     }
