@@ -272,16 +272,13 @@ static int parse_manifest(al_batch *b, const char *mname, const char *data,
 {
     al_buf f[3] = {{0}, {0}, {0}};
     int rc = AL_OK;
-    size_t line = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
         data += 3, len -= 3;
-    for (const char *s = data, *end = data + len; rc == AL_OK && s < end;) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
-        line++;
-        const char *next = s + n + 1;
-        if (n > 0 && s[n - 1] == '\r')
-            n--;
+    al_lines it = {data, data + len, 0};
+    const char *s;
+    size_t n;
+    while (rc == AL_OK && al_lines_next(&it, &s, &n)) {
+        size_t line = it.lineno;
         size_t k = 0;
         while (k < n && blank(s[k]))
             k++;
@@ -295,7 +292,6 @@ static int parse_manifest(al_batch *b, const char *mname, const char *data,
                                   why)
                         : add_line(b, mname, line, dir, dir_len, f, nf, err);
         }
-        s = next;
     }
     for (int i = 0; i < 3; i++)
         al_buf_free(&f[i]);

@@ -155,32 +155,25 @@ static int read_pairs(const char *path, al_error *err,
         return al_fail(err, AL_EDICT, "cannot read the checker's word list "
                        "%s", path);
     int rc = AL_OK;
-    size_t lineno = 0;
-    for (char *line = data; rc == AL_OK && line < data + len;) {
-        char *nl = memchr(line, '\n', (size_t)(data + len - line));
-        size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
-        lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
+    al_lines it = {data, data + len, 0};
+    const char *line;
+    size_t n;
+    while (rc == AL_OK && al_lines_next(&it, &line, &n)) {
         if (n > 0) {
-            char *tab = memchr(line, '\t', n);
+            const char *tab = memchr(line, '\t', n);
             if (tab == NULL || tab == line || tab + 1 == line + n)
                 rc = al_fail(err, AL_EDICT, "%s:%zu: expected two columns "
-                             "separated by a tab", path, lineno);
+                             "separated by a tab", path, it.lineno);
             else {
                 rc = line_fn(ud, line, (size_t)(tab - line), tab + 1,
                              (size_t)(line + n - tab - 1));
                 if (rc == AL_EDICT)
                     rc = al_fail(err, AL_EDICT, "%s:%zu: unknown entry",
-                                 path, lineno);
+                                 path, it.lineno);
                 else if (rc != AL_OK)
                     rc = al_fail(err, rc, "out of memory");
             }
         }
-        line += n + 1;
-        if (nl != NULL && line < data + len && *line == '\n' &&
-            line[-1] == '\r')
-            line++;
     }
     free(data);
     return rc;

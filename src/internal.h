@@ -69,6 +69,17 @@ size_t al_strtab_count(const al_strtab *t);
 /* Reads a whole file ("-" is stdin) into *DATA and *LEN (NUL-terminated). */
 int al_read_file(const char *path, char **data, size_t *len, al_error *err);
 
+/* The lines of a text in memory, for the word lists and manifests. Start it
+ * with {TEXT, TEXT + LEN, 0}. */
+typedef struct {
+    const char *next, *end;
+    size_t lineno;           /* number of the line last returned, from 1 */
+} al_lines;
+
+/* The next line into *LINE and *N, without its "\n" or "\r\n"; false after
+ * the last one. A final line without a line end counts. */
+bool al_lines_next(al_lines *it, const char **line, size_t *n);
+
 /* ---- languages ---- */
 typedef enum { AL_LANG_DE = 0, AL_LANG_FR, AL_LANG_EN, AL_LANG_COUNT,
                AL_LANG_UNKNOWN = -1 } al_lang;

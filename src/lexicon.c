@@ -97,10 +97,10 @@ al_strtab *al_wordlist_load(const char *path)
     if (al_read_file(path, &data, &len, NULL) != AL_OK)
         return NULL;
     al_strtab *t = al_strtab_new();
-    char *line = data;
-    while (t != NULL && line < data + len) {
-        char *nl = memchr(line, '\n', (size_t)(data + len - line));
-        size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
+    al_lines it = {data, data + len, 0};
+    const char *line;
+    size_t n;
+    while (t != NULL && al_lines_next(&it, &line, &n)) {
         size_t w = strcspn(line, "\t\r\n");
         if (w > n)
             w = n;
@@ -108,7 +108,6 @@ al_strtab *al_wordlist_load(const char *path)
             al_strtab_free(t);
             t = NULL;
         }
-        line += n + 1;
     }
     free(data);
     return t;
@@ -230,27 +229,21 @@ static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
     int rc = al_read_file(path, &data, &len, err);
     if (rc != AL_OK)
         return rc;
-    char *line = data;
-    size_t lineno = 0;
-    while (rc == AL_OK && line < data + len) {
-        char *nl = memchr(line, '\n', (size_t)(data + len - line));
-        size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
-        lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
+    al_lines it = {data, data + len, 0};
+    const char *line;
+    size_t n;
+    while (rc == AL_OK && al_lines_next(&it, &line, &n)) {
+        if (n == 0 || line[0] == '#')
+            continue;
         const char *w0, *w1;
         size_t n0, n1;
-        char *tab = memchr(line, '\t', n);
-        char *at = NULL;
+        const char *tab = memchr(line, '\t', n);
+        const char *at = NULL;
         for (size_t k = 0; k + 2 < n && tab == NULL; k++)
             if (line[k] == ' ' && line[k + 1] == '@' && line[k + 2] == ' ') {
                 at = line + k;
                 break;
             }
-        if (n == 0 || line[0] == '#') {
-            line += n + (nl != NULL);
-            continue;
-        }
         if (tab != NULL) {
             w0 = line;
             n0 = (size_t)(tab - line);
@@ -263,14 +256,13 @@ static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
             n0 = n - n1 - 3;
         } else {
             rc = al_fail(err, AL_EDICT, "%s:%zu: expected 'source<TAB>target' "
-                         "or 'target @ source'", path, lineno);
+                         "or 'target @ source'", path, it.lineno);
             break;
         }
         /* Multiword entries: only single words are anchors. */
         if (memchr(w0, ' ', n0) == NULL && memchr(w1, ' ', n1) == NULL)
             rc = swap ? add_pair(lx, el, w1, n1, w0, n0)
                       : add_pair(lx, el, w0, n0, w1, n1);
-        line += n + (nl != NULL);
     }
     free(data);
     if (rc == AL_ENOMEM)

@@ -83,25 +83,18 @@ static int read_lines(al_abbrev *a, const char *path, line_fn fn,
     int rc = al_read_file(path, &data, &len, err);
     if (rc != AL_OK)
         return rc;
-    char *line = data;
-    size_t lineno = 0;
-    while (rc == AL_OK && line < data + len) {
-        char *nl = memchr(line, '\n', (size_t)(data + len - line));
-        size_t n = nl ? (size_t)(nl - line) : (size_t)(data + len - line);
-        lineno++;
-        if (n > 0 && line[n - 1] == '\r')
-            n--;
+    al_lines it = {data, data + len, 0};
+    const char *line;
+    size_t n;
+    while (rc == AL_OK && al_lines_next(&it, &line, &n)) {
         if (n > 0 && line[0] != '#') {
             const char *tab = memchr(line, '\t', n);
             size_t wn = tab ? (size_t)(tab - line) : n;
             const char *kind = tab ? tab + 1 : line + n;
             size_t kn = tab ? n - wn - 1 : 0;
             if (wn > 0)
-                rc = fn(a, path, lineno, line, wn, kind, kn, err);
+                rc = fn(a, path, it.lineno, line, wn, kind, kn, err);
         }
-        line += n + 1;
-        if (nl != NULL && line < data + len && line[-1] == '\r')
-            line++;
     }
     free(data);
     return rc;

@@ -324,6 +324,22 @@ int al_read_file(const char *path, char **data, size_t *len, al_error *err)
     return AL_OK;
 }
 
+bool al_lines_next(al_lines *it, const char **line, size_t *n)
+{
+    if (it->next >= it->end)
+        return false;
+    const char *s = it->next;
+    const char *nl = memchr(s, '\n', (size_t)(it->end - s));
+    size_t k = nl ? (size_t)(nl - s) : (size_t)(it->end - s);
+    it->next = nl ? nl + 1 : it->end;
+    if (k > 0 && s[k - 1] == '\r')
+        k--;
+    it->lineno++;
+    *line = s;
+    *n = k;
+    return true;
+}
+
 /* ---- languages ---- */
 
 static const char *const lang_names[AL_LANG_COUNT] = {"de", "fr", "en"};

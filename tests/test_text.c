@@ -1,6 +1,7 @@
 /* Unit tests of text.c: the pipeline decode -> normalize -> detect the
  * language -> segment, offsets of every sentence back into the original,
- * damage recorded per sentence. */
+ * damage recorded per sentence; and util.c's line reader, which the word
+ * lists and manifests are read with. */
 #include "config.h"
 #include "internal.h"
 #include "tap.h"
@@ -194,8 +195,35 @@ static void test_lang(void)
            "fr", "French without accents");
 }
 
+/* The lines of S, each followed by '|', with the last line's number. */
+static const char *lines_of(const char *s)
+{
+    static char out[64];
+    al_lines it = {s, s + strlen(s), 0};
+    const char *line;
+    size_t n, k = 0;
+    while (al_lines_next(&it, &line, &n) && k + n + 1 < sizeof out - 8) {
+        memcpy(out + k, line, n);
+        k += n;
+        out[k++] = '|';
+    }
+    snprintf(out + k, sizeof out - k, "%zu", it.lineno);
+    return out;
+}
+
+static void test_lines(void)
+{
+    is_str(lines_of("a\r\nb\n\nc"), "a|b||c|4", "\\n and \\r\\n end lines");
+    is_str(lines_of("a\n"), "a|1", "no empty line after the last line end");
+    is_str(lines_of("\r\n\r\n"), "||2", "empty CRLF lines");
+    is_str(lines_of("a\rb\r\r\n"), "a\rb\r|1", "only the \\r before \\n goes");
+    is_str(lines_of(""), "0", "no line in an empty text");
+}
+
 int main(void)
 {
+    test_lines();
+
     al_options opt;
     al_options_init(&opt);
     al_error err;
