@@ -23,6 +23,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -365,18 +366,81 @@ static int text_features(const al_model *m, const al_text *t, int column,
     return c.rc;
 }
 
+/* One side's features, for a thread of its own. */
+typedef struct {
+    const al_model *m;
+    const al_text *t;
+    int column;
+    al_lang other;           /* the other side's language */
+    al_strtab *ids;
+    al_sentfeat *sf;
+    int rc;
+} side_job;
+
+static void *side_features(void *arg)
+{
+    side_job *j = arg;
+    const al_model *m = j->m;
+    const al_lexicon *lex = NULL;
+    if (m->use_lexicon) {
+        /* The speller first: its loading then overlaps with the other
+         * thread's loading of the lexicon. */
+        al_model_spell(m, j->t->lang);
+        lex = j->column == 0 ? al_model_lexicon(m, j->t->lang, j->other, NULL)
+                             : al_model_lexicon(m, j->other, j->t->lang, NULL);
+    }
+    j->rc = text_features(m, j->t, j->column, lex, j->ids, j->sf);
+    return NULL;
+}
+
+/* Renumbers the features of SF from the ids of LOCAL to those of IDS, adding
+ * the new ones in LOCAL's order: as if SF had been computed with IDS after
+ * the other side. */
+static int merge_ids(al_strtab *ids, const al_strtab *local, al_sentfeat *sf)
+{
+    size_t n = al_strtab_count(local);
+    uint32_t *map = al_malloc((n > 0 ? n : 1) * sizeof *map);
+    if (map == NULL)
+        return AL_ENOMEM;
+    for (size_t k = 0; k < n; k++) {
+        const char *str = al_strtab_str(local, (int32_t)k);
+        int32_t id = al_strtab_id(ids, str, strlen(str), true);
+        if (id < 0) {
+            free(map);
+            return AL_ENOMEM;
+        }
+        map[k] = (uint32_t)id;
+    }
+    for (size_t k = 0; k < sf->n_tfeat; k++)
+        sf->tfeat[k] = map[sf->tfeat[k]];
+    free(map);
+    return AL_OK;
+}
+
 int al_features(const al_model *m, const al_text *src, const al_text *tgt,
                 al_sentfeat *fs, al_sentfeat *ft)
 {
-    al_strtab *ids = al_strtab_new();
-    if (ids == NULL)
-        return AL_ENOMEM;
-    const al_lexicon *lex = m->use_lexicon ?
-        al_model_lexicon(m, src->lang, tgt->lang, NULL) : NULL;
-    int rc = text_features(m, src, 0, lex, ids, fs);
+    /* Both sides at once, each with feature ids of its own; the target's
+     * are then renumbered after the source's, so that every id is the one
+     * a computation of the source, then the target, would give. */
+    al_strtab *ids = al_strtab_new(), *tids = al_strtab_new();
+    side_job js = {m, src, 0, tgt->lang, ids, fs, AL_OK};
+    side_job jt = {m, tgt, 1, src->lang, tids, ft, AL_OK};
+    int rc = ids && tids ? AL_OK : AL_ENOMEM;
+    if (rc == AL_OK) {
+        pthread_t th;
+        bool threaded = pthread_create(&th, NULL, side_features, &jt) == 0;
+        side_features(&js);
+        if (threaded)
+            pthread_join(th, NULL);
+        else
+            side_features(&jt);
+        rc = js.rc != AL_OK ? js.rc : jt.rc;
+    }
     if (rc == AL_OK)
-        rc = text_features(m, tgt, 1, lex, ids, ft);
+        rc = merge_ids(ids, tids, ft);
     al_strtab_free(ids);
+    al_strtab_free(tids);
     if (rc != AL_OK) {
         al_sentfeat_free(fs);
         al_sentfeat_free(ft);

@@ -36,7 +36,8 @@ struct al_spell {
 };
 
 struct al_spell_set {
-    pthread_mutex_t lock;
+    /* One lock per language: two dictionaries can load at once. */
+    pthread_mutex_t lock[AL_LANG_COUNT];
     bool tried[AL_LANG_COUNT];
     al_spell *sp[AL_LANG_COUNT];
 };
@@ -44,8 +45,8 @@ struct al_spell_set {
 al_spell_set *al_spell_set_new(void)
 {
     al_spell_set *s = al_calloc(1, sizeof *s);
-    if (s != NULL)
-        pthread_mutex_init(&s->lock, NULL);
+    for (int l = 0; s != NULL && l < AL_LANG_COUNT; l++)
+        pthread_mutex_init(&s->lock[l], NULL);
     return s;
 }
 
@@ -68,9 +69,10 @@ void al_spell_set_free(al_spell_set *s)
 {
     if (s == NULL)
         return;
-    for (int l = 0; l < AL_LANG_COUNT; l++)
+    for (int l = 0; l < AL_LANG_COUNT; l++) {
         spell_free(s->sp[l]);
-    pthread_mutex_destroy(&s->lock);
+        pthread_mutex_destroy(&s->lock[l]);
+    }
     free(s);
 }
 
@@ -108,13 +110,13 @@ al_spell *al_spell_get(al_spell_set *set, const char *dir, al_lang lang)
 {
     if (set == NULL || lang < 0 || lang >= AL_LANG_COUNT)
         return NULL;
-    pthread_mutex_lock(&set->lock);
+    pthread_mutex_lock(&set->lock[lang]);
     if (!set->tried[lang]) {
         set->sp[lang] = spell_load(dir, lang);
         set->tried[lang] = true;
     }
     al_spell *sp = set->sp[lang];
-    pthread_mutex_unlock(&set->lock);
+    pthread_mutex_unlock(&set->lock[lang]);
     return sp;
 }
 
