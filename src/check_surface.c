@@ -37,18 +37,6 @@ typedef struct {
 
 enum { K_FFFD, K_CONTROL, K_MOJIBAKE, K_QMARKS };
 
-static bool cp1252_high(int32_t cp)
-{
-    return (cp >= 0x80 && cp <= 0xBF) || cp == 0x20AC || cp == 0x201A ||
-           cp == 0x0192 || cp == 0x201E || cp == 0x2026 || cp == 0x2020 ||
-           cp == 0x2021 || cp == 0x02C6 || cp == 0x2030 || cp == 0x0160 ||
-           cp == 0x2039 || cp == 0x0152 || cp == 0x017D || cp == 0x2018 ||
-           cp == 0x2019 || cp == 0x201C || cp == 0x201D || cp == 0x2022 ||
-           cp == 0x2013 || cp == 0x2014 || cp == 0x02DC || cp == 0x2122 ||
-           cp == 0x0161 || cp == 0x203A || cp == 0x0153 || cp == 0x017E ||
-           cp == 0x0178;
-}
-
 static bool letter(int32_t cp)
 {
     utf8proc_category_t k = utf8proc_category(cp);
@@ -160,9 +148,7 @@ static void scan(const char *s, size_t n, size_t base, surface *f)
         if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
             cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
             note(f, K_CONTROL, &f->control, base + i, base + i + m);
-        if (((prev == 0xC3 || prev == 0xC2 || prev == 0xC5) &&
-             cp1252_high(cp)) ||
-            (prev == 0xE2 && (cp == 0x20AC || cp == 0x80)))
+        if (al_mojibake_pair(prev, cp))
             note(f, K_MOJIBAKE, &f->mojibake, base + prev_at, base + i + m);
         if (symbol(cp))
             f->symbols++;

@@ -126,6 +126,9 @@ void al_norm_free(al_norm *n);
 size_t al_norm_to_orig(const al_norm *n, size_t off);
 /* Damage bits of a stretch of original text. */
 unsigned al_damage_scan(const char *s, size_t n);
+/* Is code point CP after PREV the mark of UTF-8 read as Latin-1 or
+ * Windows-1252 ("Ã©" for é, "â€™" for ’)? */
+bool al_mojibake_pair(int32_t prev, int32_t cp);
 
 /* ---- segment.c ---- */
 

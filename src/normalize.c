@@ -275,6 +275,13 @@ static bool is_cp1252_high(int32_t cp)
            cp == 0x0178;
 }
 
+bool al_mojibake_pair(int32_t prev, int32_t cp)
+{
+    return ((prev == 0xC3 || prev == 0xC2 || prev == 0xC5) &&
+            is_cp1252_high(cp)) ||
+           (prev == 0xE2 && (cp == 0x20AC || cp == 0x0080));
+}
+
 static bool is_letter(int32_t cp)
 {
     if (cp < 0x80)
@@ -329,11 +336,7 @@ unsigned al_damage_scan(const char *s, size_t n)
                 bits |= AL_DAMAGE_QMARKS;
             qrun = 0;
         }
-        /* UTF-8 read as Latin-1 or Windows-1252: "Ã©" for é, "â€™" for ’ */
-        if ((prev == 0xC3 || prev == 0xC2 || prev == 0xC5) &&
-            is_cp1252_high(cp))
-            bits |= AL_DAMAGE_MOJIBAKE;
-        if (prev == 0xE2 && (cp == 0x20AC || cp == 0x0080))
+        if (al_mojibake_pair(prev, cp))
             bits |= AL_DAMAGE_MOJIBAKE;
         prev = cp;
         i += m;
