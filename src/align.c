@@ -264,12 +264,23 @@ typedef struct {
     double prior;            /* -log P(type) */
 } bead_type;
 
+/* The LLR of anchors is tabulated for K (other side's length in mean
+ * sentences) on [LLR_K_MIN, LLR_K_MAX] in LLR_STEPS steps. Below the
+ * minimum the chance of a random match is taken at the minimum: even a
+ * short sentence can match by chance. */
+#define LLR_K_MIN 0.5
+#define LLR_K_MAX 32.0
+#define LLR_STEPS 1024
+
 typedef struct {
     const units *s, *t;
     double ratio, var;       /* length model: target/source chars, variance */
     double anchor_weight;
     double p_true, p_rand;   /* matched share of item weight: see bead_cost */
-    double llr_match[5], llr_miss[5];   /* per bead width 1..4 */
+    double mean_len[2];      /* mean sentence length, source and target */
+    /* LLR per unit of matched and of missed weight against K mean
+     * sentences of the other side, tabulated: see llr. */
+    double llr_match[LLR_STEPS + 2], llr_miss[LLR_STEPS + 2];
     double orphan_penalty;   /* per merged sentence that shares no anchor */
     double para_penalty;
     bead_type types[16];
@@ -379,13 +390,24 @@ static void pair_values(const cost_model *cm, pair_cache *pc, size_t x,
     match_pair(cm->s, x, cm->t, y, st, ts);
 }
 
-/* Log-likelihood ratio for GOT of W item weight matched against K
- * sentences of the other side. */
-static double llr(const cost_model *cm, double got, double w, int k)
+/* Log-likelihood ratio for GOT of W item weight matched against the other
+ * side of a bead, of length K mean sentences. */
+static double llr(const cost_model *cm, double got, double w, double k)
 {
     if (w <= 0)
         return 0;
-    return got * cm->llr_match[k] + (w - got) * cm->llr_miss[k];
+    double x = (k - LLR_K_MIN) * (LLR_STEPS / (LLR_K_MAX - LLR_K_MIN));
+    if (x < 0)
+        x = 0;
+    if (x > LLR_STEPS)
+        x = LLR_STEPS;
+    int q = (int)x;
+    double f = x - q;
+    double match = cm->llr_match[q] + f * (cm->llr_match[q + 1] -
+                                           cm->llr_match[q]);
+    double miss = cm->llr_miss[q] + f * (cm->llr_miss[q + 1] -
+                                         cm->llr_miss[q]);
+    return got * match + (w - got) * miss;
 }
 
 /* Column range of ring row X: wide enough for every bead that covers source
@@ -475,10 +497,14 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             got_t += col[y - 1] < t->wsum[j - y] ? col[y - 1] : t->wsum[j - y];
         /* Log-likelihood ratio of the matched weight under "translations"
          * (a share p_true of item weight is matched) against "unrelated"
-         * (a share p_rand per sentence of the other side, so more for a
-         * wider bead), item weight counted as trials. */
-        cost -= cm->anchor_weight * (llr(cm, got_s, ws, bt->b) +
-                                     llr(cm, got_t, wt, bt->a));
+         * (a share p_rand per mean sentence's worth of text on the other
+         * side, so more against a longer side), item weight counted as
+         * trials. The chance of a random match grows with the text there
+         * is to match, not with its number of sentences: a short fragment
+         * added to a bead adds little chance (counting sentences made
+         * merging a fragment cost as much as merging a long sentence). */
+        cost -= cm->anchor_weight * (llr(cm, got_s, ws, l2 / cm->mean_len[1]) +
+                                     llr(cm, got_t, wt, l1 / cm->mean_len[0]));
         /* In a merge, a sentence that shares (almost) none of its own
          * anchor weight with the other side is evidence against the
          * merge. */
@@ -919,20 +945,28 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
 /* Variance per character of the length difference (Gale & Church 1993). */
 #define LENGTH_VARIANCE 6.8
 /* Anchor model before calibration: matched share of item weight between
- * translations and between unrelated sentences. */
+ * translations, and between unrelated sentences of mean length. */
 #define P_TRUE 0.5
 #define P_RAND 0.05
 #define ORPHAN_PENALTY 1.0
 #define PARAGRAPH_PENALTY 1.0
 
+/* Mean sentence length of a side, at least one character. */
+static double mean_length(const units *u)
+{
+    double mean = u->n > 0 ? u->cum_len[u->n] / (double)u->n : 1;
+    return mean >= 1 ? mean : 1;
+}
+
 static void set_shares(cost_model *cm, double pt, double pr)
 {
     cm->p_true = pt;
     cm->p_rand = pr;
-    for (int k = 1; k <= 4; k++) {
+    for (int q = 0; q <= LLR_STEPS + 1; q++) {
+        double k = LLR_K_MIN + q * ((LLR_K_MAX - LLR_K_MIN) / LLR_STEPS);
         double p = 1 - pow(1 - pr, k);
-        cm->llr_match[k] = log(pt / p);
-        cm->llr_miss[k] = log((1 - pt) / (1 - p));
+        cm->llr_match[q] = log(pt / p);
+        cm->llr_miss[q] = log((1 - pt) / (1 - p));
     }
 }
 
@@ -1039,6 +1073,8 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         cm.ratio = (ut.cum_len[ut.n] + RATIO_PRIOR_CHARS) /
                    (us.cum_len[us.n] + RATIO_PRIOR_CHARS);
         cm.var = LENGTH_VARIANCE;
+        cm.mean_len[0] = mean_length(&us);
+        cm.mean_len[1] = mean_length(&ut);
         cm.anchor_weight = m->anchor_weight;
         cm.orphan_penalty = ORPHAN_PENALTY;
         cm.para_penalty = PARAGRAPH_PENALTY;
