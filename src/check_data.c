@@ -21,7 +21,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 size_t ck_lower(const char *tok, size_t n, al_buf *out)
 {
@@ -31,31 +30,7 @@ size_t ck_lower(const char *tok, size_t n, al_buf *out)
      * marks took hours): longer tokens have no lowercase form. */
     if (n > 256)
         return 0;
-    bool ascii = true;
-    for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)tok[i] < 0x80;
-    if (ascii) {
-        if (al_buf_reserve(out, n + 1) != AL_OK)
-            return 0;
-        for (size_t i = 0; i < n; i++) {
-            char ch = tok[i];
-            out->data[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
-        }
-        out->len = n;
-        out->data[n] = '\0';
-        return n;
-    }
-    utf8proc_uint8_t *f = NULL;
-    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tok,
-                                      (utf8proc_ssize_t)n, &f,
-                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-    if (m <= 0 || al_buf_append(out, (const char *)f, (size_t)m) != AL_OK) {
-        free(f);
-        out->len = 0;
-        return 0;
-    }
-    free(f);
-    return out->len;
+    return al_lower(tok, n, out);
 }
 
 /* Folds TEXT (N bytes) into OUT, runs of spaces collapsed to one. */

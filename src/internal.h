@@ -181,6 +181,8 @@ static inline const char *al_sent_norm(const al_text *t, size_t i, size_t *len)
 typedef void (*al_token_fn)(const char *tok, size_t n, size_t off, void *ud);
 void al_tokenize(const char *s, size_t n, al_token_fn fn, void *ud);
 
+/* Lowercases a token into OUT; returns the length (0 when out of memory). */
+size_t al_lower(const char *tok, size_t n, al_buf *out);
 /* Lowercases and strips accents from a token into OUT; returns length. */
 size_t al_fold(const char *tok, size_t n, al_buf *out);
 

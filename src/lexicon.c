@@ -56,7 +56,10 @@ void al_tokenize(const char *s, size_t n, al_token_fn fn, void *ud)
         fn(s + start, n - start, start, ud);
 }
 
-size_t al_fold(const char *tok, size_t n, al_buf *out)
+/* TOK mapped by utf8proc with OPTIONS (casefolding among them) into OUT;
+ * ASCII, the common case, without utf8proc. */
+static size_t map_lower(const char *tok, size_t n, utf8proc_option_t options,
+                        al_buf *out)
 {
     out->len = 0;
     bool ascii = true;
@@ -76,9 +79,7 @@ size_t al_fold(const char *tok, size_t n, al_buf *out)
     }
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tok,
-                                      (utf8proc_ssize_t)n, &f,
-                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-                                      UTF8PROC_STRIPMARK);
+                                      (utf8proc_ssize_t)n, &f, options);
     if (m < 0 || al_buf_append(out, (const char *)f, (size_t)m) != AL_OK) {
         free(f);
         out->len = 0;
@@ -86,6 +87,18 @@ size_t al_fold(const char *tok, size_t n, al_buf *out)
     }
     free(f);
     return out->len;
+}
+
+size_t al_lower(const char *tok, size_t n, al_buf *out)
+{
+    return map_lower(tok, n, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, out);
+}
+
+size_t al_fold(const char *tok, size_t n, al_buf *out)
+{
+    return map_lower(tok, n,
+                     UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+                     out);
 }
 
 /* ---- stop words (language detection, content words) ---- */
