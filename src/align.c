@@ -37,9 +37,6 @@ typedef struct {
     uint32_t *ioff;          /* n + 1: items of unit i are iidx[ioff[i]..] */
     uint32_t *iidx;          /* item numbers in sf */
     const al_sentfeat *sf;   /* the side's items (shared by all levels) */
-    uint32_t *soff;          /* n + 1 offsets into entry */
-    uint32_t *entry;         /* per unit, sorted: feature key << 8 | k for
-                              * each feature of the unit's k-th item */
     double *wsum;            /* per unit: total item weight */
     uint32_t *para_end;      /* 1 when the unit closes a paragraph */
 } units;
@@ -60,8 +57,6 @@ static void units_free(units *u)
     free(u->cum_len);
     free(u->ioff);
     free(u->iidx);
-    free(u->soff);
-    free(u->entry);
     free(u->wsum);
     free(u->para_end);
     memset(u, 0, sizeof *u);
@@ -73,10 +68,9 @@ static int units_alloc(units *u, size_t n, size_t nitems)
     u->cum_len = al_calloc(n + 1, sizeof *u->cum_len);
     u->ioff = al_calloc(n + 1, sizeof *u->ioff);
     u->iidx = al_calloc(nitems, sizeof *u->iidx);
-    u->soff = al_calloc(n + 1, sizeof *u->soff);
     u->wsum = al_calloc(n, sizeof *u->wsum);
     u->para_end = al_calloc(n, sizeof *u->para_end);
-    if (!u->cum_len || !u->ioff || !u->iidx || !u->soff || !u->wsum ||
+    if (!u->cum_len || !u->ioff || !u->iidx || !u->wsum ||
         !u->para_end) {
         units_free(u);
         return AL_ENOMEM;
@@ -84,49 +78,16 @@ static int units_alloc(units *u, size_t n, size_t nitems)
     return AL_OK;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Builds each unit's sorted feature entries and weight from its items. */
-static int units_index(units *u)
+/* Each unit's total item weight. */
+static void units_weigh(units *u)
 {
     const al_sentfeat *sf = u->sf;
-    size_t total = 0;
-    for (size_t k = 0; k < u->ioff[u->n]; k++) {
-        uint32_t ty = sf->itype[u->iidx[k]];
-        total += sf->tfo[ty + 1] - sf->tfo[ty];
-    }
-    u->entry = al_calloc(total, sizeof *u->entry);
-    if (u->entry == NULL)
-        return AL_ENOMEM;
-    uint32_t ne = 0;
     for (size_t i = 0; i < u->n; i++) {
-        uint32_t first = ne;
         double w = 0;
-        for (uint32_t k = u->ioff[i]; k < u->ioff[i + 1]; k++) {
-            uint32_t ty = sf->itype[u->iidx[k]];
-            w += sf->tw[ty];
-            for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++)
-                u->entry[ne++] = FEATURE_KEY(sf->tfeat[f]) << 8 |
-                                 (k - u->ioff[i]);
-        }
-        qsort(u->entry + first, ne - first, sizeof *u->entry, cmp_u32);
-        /* Equal entries: an item whose features fold together. */
-        uint32_t w2 = first;
-        for (uint32_t k = first; k < ne; k++)
-            if (w2 == first || u->entry[w2 - 1] != u->entry[k])
-                u->entry[w2++] = u->entry[k];
-        ne = w2;
-        u->soff[i + 1] = ne;
+        for (uint32_t k = u->ioff[i]; k < u->ioff[i + 1]; k++)
+            w += sf->tw[sf->itype[u->iidx[k]]];
         u->wsum[i] = w;
     }
-    uint32_t *shrunk = al_realloc_array(u->entry, ne, sizeof *u->entry);
-    if (shrunk != NULL)
-        u->entry = shrunk;
-    return AL_OK;
 }
 
 /* Sorts item numbers by weight, heaviest first (ties: lower number). qsort
@@ -180,10 +141,7 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
                   MAX_UNIT_ITEMS);
     }
     u->ioff[t->n_sents] = ni;
-    if (units_index(u) != AL_OK) {
-        units_free(u);
-        return AL_ENOMEM;
-    }
+    units_weigh(u);
     return AL_OK;
 }
 
@@ -206,10 +164,7 @@ static int units_coarsen(const units *fine, units *coarse)
         put_items(coarse, &ni, coarse->iidx + ni, cnt, MAX_COARSE_ITEMS);
     }
     coarse->ioff[n] = ni;
-    if (units_index(coarse) != AL_OK) {
-        units_free(coarse);
-        return AL_ENOMEM;
-    }
+    units_weigh(coarse);
     return AL_OK;
 }
 
@@ -225,29 +180,138 @@ static double mask_weight(const units *u, size_t i, uint64_t mask)
     return w;
 }
 
-/* Matched item weights both ways between unit I of S and unit J of T: the
- * features the two units share are found by merging their sorted sets; the
- * items having them are marked in masks. */
-static void match_pair(const units *s, size_t i, const units *t, size_t j,
-                       double *st, double *ts)
+/* ---- feature sets, built where the search passes ---- */
+
+/* One entry of a unit's feature set: a feature key (plus one; 0 marks an
+ * empty slot) and the unit's items that have it, one bit per item. */
+typedef struct {
+    uint32_t key;
+    uint64_t items;
+} feature_slot;
+
+/* Feature sets of a window of source units, as open-addressing tables. A
+ * pass of the search needs a unit's set only while it works near that
+ * unit, so each pass builds the sets of the units it reaches, in a
+ * direct-mapped table of windows slots: memory follows the band, not the
+ * document's length. */
+typedef struct {
+    const units *u;
+    size_t mask;             /* window slots - 1, a power of two */
+    size_t *unit;            /* per window slot: the unit, SIZE_MAX none */
+    feature_slot **set;      /* per window slot: its table */
+    uint32_t *bits;          /* per window slot: log2 of the table's size */
+    int rc;                  /* AL_ENOMEM once a table could not grow */
+} set_window;
+
+static void window_free(set_window *w)
 {
-    uint64_t ms = 0, mt = 0;
-    uint32_t a = s->soff[i], ae = s->soff[i + 1];
-    uint32_t b = t->soff[j], be = t->soff[j + 1];
-    while (a < ae && b < be) {
-        uint32_t fa = s->entry[a] >> 8, fb = t->entry[b] >> 8;
-        if (fa < fb) {
-            a++;
-        } else if (fb < fa) {
-            b++;
-        } else {
-            for (; a < ae && s->entry[a] >> 8 == fa; a++)
-                ms |= (uint64_t)1 << (s->entry[a] & 0xFF);
-            for (; b < be && t->entry[b] >> 8 == fb; b++)
-                mt |= (uint64_t)1 << (t->entry[b] & 0xFF);
+    for (size_t k = 0; w->set != NULL && k <= w->mask; k++)
+        free(w->set[k]);
+    free(w->unit);
+    free(w->set);
+    free(w->bits);
+    memset(w, 0, sizeof *w);
+}
+
+/* A window of U with room for SPAN units at once. */
+static int window_init(set_window *w, const units *u, size_t span)
+{
+    memset(w, 0, sizeof *w);
+    size_t slots = 8;
+    while (slots < span)
+        slots *= 2;
+    w->u = u;
+    w->mask = slots - 1;
+    w->unit = al_malloc(slots * sizeof *w->unit);
+    w->set = al_calloc(slots, sizeof *w->set);
+    w->bits = al_calloc(slots, sizeof *w->bits);
+    if (!w->unit || !w->set || !w->bits) {
+        window_free(w);
+        return AL_ENOMEM;
+    }
+    for (size_t k = 0; k < slots; k++)
+        w->unit[k] = SIZE_MAX;
+    return AL_OK;
+}
+
+static uint32_t slot_of(uint32_t key, uint32_t bits)
+{
+    return (uint32_t)(key * 0x9E3779B1u) >> (32 - bits);
+}
+
+/* Builds the feature set of unit I into window slot S. */
+static void window_build(set_window *w, size_t s, size_t i)
+{
+    const units *u = w->u;
+    const al_sentfeat *sf = u->sf;
+    size_t total = 0;
+    for (uint32_t k = u->ioff[i]; k < u->ioff[i + 1]; k++) {
+        uint32_t ty = sf->itype[u->iidx[k]];
+        total += sf->tfo[ty + 1] - sf->tfo[ty];
+    }
+    /* At most half full. */
+    uint32_t bits = 4;
+    while (bits < 31 && ((size_t)1 << bits) < 2 * total)
+        bits++;
+    if (bits > w->bits[s]) {
+        free(w->set[s]);
+        w->set[s] = al_malloc(((size_t)1 << bits) * sizeof *w->set[s]);
+        w->bits[s] = w->set[s] != NULL ? bits : 0;
+        if (w->set[s] == NULL) {
+            w->rc = AL_ENOMEM;
+            w->unit[s] = SIZE_MAX;
+            return;
         }
     }
-    *st = ms ? mask_weight(s, i, ms) : 0;
+    bits = w->bits[s];
+    feature_slot *t = w->set[s];
+    uint32_t m = ((uint32_t)1 << bits) - 1;
+    memset(t, 0, ((size_t)m + 1) * sizeof *t);
+    for (uint32_t k = u->ioff[i]; k < u->ioff[i + 1]; k++) {
+        uint32_t ty = sf->itype[u->iidx[k]];
+        uint64_t bit = (uint64_t)1 << (k - u->ioff[i]);
+        for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++) {
+            uint32_t key = FEATURE_KEY(sf->tfeat[f]) + 1;
+            uint32_t h = slot_of(key, bits);
+            while (t[h].key != 0 && t[h].key != key)
+                h = (h + 1) & m;
+            t[h].key = key;
+            t[h].items |= bit;
+        }
+    }
+    w->unit[s] = i;
+}
+
+/* Matched item weights both ways between source unit I (its set from WS)
+ * and unit J of T: each feature of J's items is looked up in I's set; the
+ * items on both sides that share a feature are marked in masks. Without
+ * memory for I's set nothing matches, and WS->rc says so. */
+static void match_pair(set_window *ws, size_t i, const units *t, size_t j,
+                       double *st, double *ts)
+{
+    size_t s = i & ws->mask;
+    if (ws->unit[s] != i)
+        window_build(ws, s, i);
+    uint64_t ms = 0, mt = 0;
+    if (ws->unit[s] == i) {
+        const feature_slot *set = ws->set[s];
+        uint32_t bits = ws->bits[s], m = ((uint32_t)1 << bits) - 1;
+        const al_sentfeat *sf = t->sf;
+        for (uint32_t k = t->ioff[j]; k < t->ioff[j + 1]; k++) {
+            uint32_t ty = sf->itype[t->iidx[k]];
+            for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++) {
+                uint32_t key = FEATURE_KEY(sf->tfeat[f]) + 1;
+                for (uint32_t h = slot_of(key, bits); set[h].key != 0;
+                     h = (h + 1) & m)
+                    if (set[h].key == key) {
+                        ms |= set[h].items;
+                        mt |= (uint64_t)1 << (k - t->ioff[j]);
+                        break;
+                    }
+            }
+        }
+    }
+    *st = ms ? mask_weight(ws->u, i, ms) : 0;
     *ts = mt ? mask_weight(t, j, mt) : 0;
 }
 
@@ -362,23 +426,27 @@ typedef struct {
 
 /* Matched weights of sentence pairs near the DP's current row: row x of the
  * ring holds m(x -> y) and m(y -> x) for columns [lo, lo + width), computed
- * on first use. Pairs outside it are computed directly. */
+ * on first use. Pairs outside it, or all pairs once the ring is dropped,
+ * are computed directly. The entries of both sides come from windows of
+ * the pass's own. */
 typedef struct {
     size_t depth, width;
-    size_t *x, *lo;          /* per ring row */
+    size_t *x, *lo;          /* per ring row; x is NULL without a ring */
     float *st, *ts;          /* depth * width, NAN = not yet computed */
+    set_window win;          /* feature sets of source units */
+    const units *t;          /* target units */
 } pair_cache;
 
-static void pair_values(const cost_model *cm, pair_cache *pc, size_t x,
-                        size_t y, double *st, double *ts)
+static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
+                        double *ts)
 {
-    if (pc != NULL) {
+    if (pc->x != NULL) {
         size_t r = x % pc->depth;
         if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
             size_t k = r * pc->width + (y - pc->lo[r]);
             if (isnan(pc->st[k])) {
                 double a, b;
-                match_pair(cm->s, x, cm->t, y, &a, &b);
+                match_pair(&pc->win, x, pc->t, y, &a, &b);
                 pc->st[k] = (float)a;
                 pc->ts[k] = (float)b;
             }
@@ -387,7 +455,7 @@ static void pair_values(const cost_model *cm, pair_cache *pc, size_t x,
             return;
         }
     }
-    match_pair(cm->s, x, cm->t, y, st, ts);
+    match_pair(&pc->win, x, pc->t, y, st, ts);
 }
 
 /* Log-likelihood ratio for GOT of W item weight matched against the other
@@ -422,9 +490,10 @@ static void pair_row_range(const band *bd, size_t n, size_t depth, size_t maxb,
     *to = bd->hi[r1] + maxb;
 }
 
-static int pair_cache_init(pair_cache *pc, const band *bd, size_t n,
-                           size_t depth, size_t maxb)
+static int pair_cache_init(pair_cache *pc, const cost_model *cm,
+                           const band *bd, size_t depth, size_t maxb)
 {
+    size_t n = cm->s->n;
     memset(pc, 0, sizeof *pc);
     pc->depth = depth > 0 ? depth : 1;
     for (size_t x = 0; x < n; x++) {
@@ -437,19 +506,36 @@ static int pair_cache_init(pair_cache *pc, const band *bd, size_t n,
     pc->lo = al_calloc(pc->depth, sizeof *pc->lo);
     pc->st = al_malloc(pc->depth * (pc->width + 1) * sizeof *pc->st);
     pc->ts = al_malloc(pc->depth * (pc->width + 1) * sizeof *pc->ts);
-    if (!pc->x || !pc->lo || !pc->st || !pc->ts)
+    if (!pc->x || !pc->lo || !pc->st || !pc->ts ||
+        window_init(&pc->win, cm->s, 2 * pc->depth + 2) != AL_OK)
         return AL_ENOMEM;
+    pc->t = cm->t;
     for (size_t r = 0; r < pc->depth; r++)
         pc->x[r] = SIZE_MAX;
     return AL_OK;
 }
 
-static void pair_cache_free(pair_cache *pc)
+/* Frees the ring; pairs are then computed directly. */
+static void pair_cache_drop_ring(pair_cache *pc)
 {
     free(pc->x);
     free(pc->lo);
     free(pc->st);
     free(pc->ts);
+    pc->x = pc->lo = NULL;
+    pc->st = pc->ts = NULL;
+}
+
+static void pair_cache_free(pair_cache *pc)
+{
+    pair_cache_drop_ring(pc);
+    window_free(&pc->win);
+}
+
+/* AL_ENOMEM when some feature set could not be built during the pass. */
+static int pair_cache_status(const pair_cache *pc)
+{
+    return pc->win.rc;
 }
 
 /* Source unit X enters the ring (replacing X +- DEPTH). */
@@ -486,7 +572,7 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
         for (int x = 1; x <= bt->a; x++)
             for (int y = 1; y <= bt->b; y++) {
                 double st, ts;
-                pair_values(cm, pc, i - x, j - y, &st, &ts);
+                pair_values(pc, i - x, j - y, &st, &ts);
                 row[x - 1] += st;
                 col[y - 1] += ts;
             }
@@ -561,7 +647,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         if (cm->types[k].b > maxb)
             maxb = cm->types[k].b;
     pair_cache pc;
-    int prc = pair_cache_init(&pc, bd, n, (size_t)depth, (size_t)maxb);
+    int prc = pair_cache_init(&pc, cm, bd, (size_t)depth, (size_t)maxb);
     if (bp == NULL || rows == NULL || prc != AL_OK) {
         free(rowoff);
         free(bp);
@@ -599,7 +685,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     }
 #undef ROW
     free(rows);
-    pair_cache_free(&pc);
+    pair_cache_drop_ring(&pc);
     /* Trace back from (n, m). */
     size_t cap = 64, cnt = 0;
     step *p = al_malloc(cap * sizeof *p);
@@ -631,12 +717,15 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         p[cnt].j0 = j - b;
         p[cnt].i1 = i;
         p[cnt].j1 = j;
-        p[cnt].cost = bead_cost(cm, k, i, j, NULL);
+        p[cnt].cost = bead_cost(cm, k, i, j, &pc);
         p[cnt].score = 0;
         cnt++;
         i -= a;
         j -= b;
     }
+    if (pair_cache_status(&pc) != AL_OK)
+        rc = AL_ENOMEM;
+    pair_cache_free(&pc);
     free(bp);
     free(rowoff);
     if (rc != AL_OK) {
@@ -795,7 +884,7 @@ static void *run_sweep(void *arg)
             maxw = bd->hi[i] - bd->lo[i] + 1;
     double *ring = al_malloc((depth + 1) * maxw * sizeof *ring);
     pair_cache pc;
-    int prc = pair_cache_init(&pc, bd, n, depth, maxb);
+    int prc = pair_cache_init(&pc, cm, bd, depth, maxb);
     if (ring == NULL || prc != AL_OK) {
         free(ring);
         pair_cache_free(&pc);
@@ -853,8 +942,8 @@ static void *run_sweep(void *arg)
 #undef IN
 #undef V
     free(ring);
+    sw->rc = pair_cache_status(&pc);
     pair_cache_free(&pc);
-    sw->rc = AL_OK;
     return NULL;
 }
 
