@@ -770,21 +770,31 @@ typedef struct {
     size_t planted, found, untouched, alarms;
 } tally;
 
-/* Prints the garbled signal messages of a measurement build
+/* Prints the signal messages of flag CODE of a measurement build
  * (-DAL_CHECK_SIGNALS) of the beads of faults in P, or of every bead when P
  * is NULL, prefixed by TAG. */
-static void print_signals(const run *x, const planted *p, const char *tag)
+static void print_signals(const run *x, const planted *p, al_flag_code code,
+                          const char *tag)
 {
     const al_result *r = x->r;
-    bool *want = calloc(x->n + 1, sizeof *want);
+    /* Per bead: 0 not printed, 1 printed, 2 + S printed with the source
+     * line S of its fault (an omission's sentence). */
+    long *want = calloc(x->n + 1, sizeof *want);
     for (size_t i = 0; i < x->n; i++)
         want[i] = p == NULL;
     for (size_t i = 0; p != NULL && i < p->nf; i++)
-        want[fault_bead(x, &p->f[i])] = true;
-    for (size_t k = 0; k < r->n_flags; k++)
-        if (want[r->flags[k].bead] && r->flags[k].code == AL_FLAG_GARBLED &&
-            strncmp(r->flags[k].message, "signals:", 8) == 0)
+        want[fault_bead(x, &p->f[i])] = p->f[i].src >= 0 ? 2 + p->f[i].src
+                                                         : 1;
+    for (size_t k = 0; k < r->n_flags; k++) {
+        long w = want[r->flags[k].bead];
+        if (w == 0 || r->flags[k].code != code ||
+            strncmp(r->flags[k].message, "signals:", 8) != 0)
+            continue;
+        if (w >= 2)
+            printf("%s fault=%ld %s\n", tag, w - 2, r->flags[k].message);
+        else
             printf("%s %s\n", tag, r->flags[k].message);
+    }
     free(want);
 }
 
@@ -1153,8 +1163,13 @@ int main(int argc, char **argv)
         check_run(m, &ds.de, &ds.fr, NULL, &ca) != 0)
         return 2;
     ds.clean_codes = cg.codes;
-    if (signals)
-        print_signals(&cg, NULL, "clean");
+    if (signals) {
+        print_signals(&cg, NULL, AL_FLAG_GARBLED, "clean");
+        print_signals(&ca, NULL, AL_FLAG_OMISSION, "clean-aligner");
+        print_signals(&ca, NULL, AL_FLAG_ADDITION, "clean-aligner");
+        print_signals(&cg, NULL, AL_FLAG_OMISSION, "clean-gold");
+        print_signals(&cg, NULL, AL_FLAG_ADDITION, "clean-gold");
+    }
     if (show != NULL && (strcmp(show, "clean") == 0 ||
                          strcmp(show, "false") == 0)) {
         bool all = strcmp(show, "clean") == 0;
@@ -1193,7 +1208,9 @@ int main(int argc, char **argv)
                 check_run(m, &p.src, &p.tgt, NULL, &a) != 0)
                 return 2;
             if (signals && kind == K_GARBLED)
-                print_signals(&g, &p, "planted");
+                print_signals(&g, &p, AL_FLAG_GARBLED, "planted");
+            if (signals && kind == K_OMISSION)
+                print_signals(&a, &p, AL_FLAG_OMISSION, "planted-aligner");
             score(&g, &p, &tg, show_kind);
             score(&a, &p, &ta, show_kind);
             run_free(&g);

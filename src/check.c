@@ -407,6 +407,89 @@ static void collect_words(ck_ctx *c, int side)
     }
 }
 
+/* ---- the beads around the current one ---- */
+
+void ck_around_init(ck_around *a, bool numbers)
+{
+    memset(a, 0, sizeof *a);
+    a->numbers = numbers;
+}
+
+void ck_around_free(ck_around *a)
+{
+    for (int d = 0; d < 2; d++)
+        for (int s = 0; s < 2; s++)
+            ck_set_free(&a->s[d][s]);
+}
+
+typedef struct {
+    ck_ctx *c;
+    ck_set *set;
+} around_ud;
+
+static void around_word(const char *tok, size_t n, size_t off, void *ud)
+{
+    around_ud *u = ud;
+    (void)off;
+    size_t fl = al_fold(tok, n, &u->c->fold);
+    if (u->c->rc == AL_OK && fl > 0 &&
+        ck_set_add(u->set, al_hash(u->c->fold.data, fl)) != AL_OK)
+        u->c->rc = AL_ENOMEM;
+}
+
+/* Adds the words or numbers of SIDE of bead B to SET. */
+static void around_fill(ck_ctx *c, const al_bead *b, int side, bool numbers,
+                        ck_set *set)
+{
+    size_t begin = side == AL_SOURCE ? b->src_begin : b->tgt_begin;
+    size_t n = side == AL_SOURCE ? b->src_len : b->tgt_len;
+    around_ud u = {c, set};
+    for (size_t i = begin; i < begin + n && c->rc == AL_OK; i++) {
+        size_t len;
+        const char *s = al_sent_norm(c->t[side], i, &len);
+        if (!numbers) {
+            al_tokenize(s, len, around_word, &u);
+            continue;
+        }
+        al_number tmp[64];
+        size_t k = al_numbers(s, len, c->lang[side], tmp, 64);
+        al_number *all = tmp;
+        if (k > 64) {
+            all = al_calloc(k, sizeof *all);
+            if (all == NULL) {
+                c->rc = AL_ENOMEM;
+                return;
+            }
+            k = al_numbers(s, len, c->lang[side], all, k);
+        }
+        for (size_t x = 0; x < k && c->rc == AL_OK; x++)
+            if (ck_set_add(set, al_hash(all[x].value,
+                                        strlen(all[x].value))) != AL_OK)
+                c->rc = AL_ENOMEM;
+        if (all != tmp)
+            free(all);
+    }
+}
+
+int ck_around_moved(ck_ctx *c, ck_around *a, int side, uint64_t key)
+{
+    if (!a->ready) {
+        a->ready = true;
+        for (int d = 0; d < 2; d++) {
+            if (d == 0 ? c->bi == 0 : c->bi + 1 >= c->r->n_beads)
+                continue;
+            const al_bead *b = &c->r->beads[d == 0 ? c->bi - 1 : c->bi + 1];
+            for (int s = 0; s < 2; s++)
+                around_fill(c, b, s, a->numbers, &a->s[d][s]);
+        }
+    }
+    for (int d = 0; d < 2; d++)
+        if (ck_set_has(&a->s[d][!side], key) &&
+            !ck_set_has(&a->s[d][side], key))
+            return d == 0 ? -1 : 1;
+    return 0;
+}
+
 /* ---- omission and addition ---- */
 
 /* Does the sentence end like a sentence (. ! ? … possibly followed by
@@ -708,6 +791,10 @@ static void check_bead(ck_ctx *c)
     }
     check_merged_boilerplate(c, AL_TARGET);
     check_merged_boilerplate(c, AL_SOURCE);
+    if (ck_enabled(c, AL_FLAG_OMISSION))
+        ck_check_merge(c, AL_SOURCE);
+    if (ck_enabled(c, AL_FLAG_ADDITION))
+        ck_check_merge(c, AL_TARGET);
     if (ck_enabled(c, AL_FLAG_NUMBER))
         ck_check_numbers(c);
     if (ck_enabled(c, AL_FLAG_ENCODING))
@@ -748,7 +835,9 @@ int al_check(const al_model *m, al_result *r, al_error *err)
     if ((m->opt.checks >> AL_FLAG_NAME) & 1u)
         for (int s = 0; s < 2 && c.rc == AL_OK; s++)
             c.rc = ck_count_words(r->text[s], &c.doc[s]);
-    if (c.rc == AL_OK && ((m->opt.checks >> AL_FLAG_GARBLED) & 1u)) {
+    if (c.rc == AL_OK && (m->opt.checks & (1u << AL_FLAG_GARBLED |
+                                           1u << AL_FLAG_OMISSION |
+                                           1u << AL_FLAG_ADDITION))) {
         c.rc = al_features(m, r->text[AL_SOURCE], r->text[AL_TARGET],
                            &c.feat[AL_SOURCE], &c.feat[AL_TARGET]);
         c.have_feat = c.rc == AL_OK;

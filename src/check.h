@@ -130,7 +130,7 @@ typedef struct {
     al_spell *sp[2];       /* hunspell per side; NULL when not installed */
     double ratio;          /* the document's characters target/source */
     ck_counts doc[2];      /* word counts of each whole text (names) */
-    al_sentfeat feat[2];   /* anchor items of both texts (garbled) */
+    al_sentfeat feat[2];   /* anchor items of both texts (garbled, merge) */
     bool have_feat;
     /* current bead */
     size_t bi;
@@ -183,6 +183,26 @@ bool ck_spell_loose(ck_ctx *c, int side, ck_word *w);
 /* Characters (code points) of normalized sentence text. */
 size_t ck_chars(const char *s, size_t n);
 
+/* ---- the beads around the current one ---- */
+
+/* Words (folded keys, as ck_word.key) or numbers (hashes of al_numbers
+ * values) of both sides of the previous and the next bead: a number or a
+ * name that one side of a bead lacks may stand in the neighbouring bead,
+ * where the aligner cut the text differently from the translator. */
+typedef struct {
+    ck_set s[2][2];        /* [previous, next][side] */
+    bool numbers;
+    bool ready;
+} ck_around;
+
+/* Prepares A for the current bead (filled on first use). */
+void ck_around_init(ck_around *a, bool numbers);
+/* -1 or 1 when KEY, on SIDE of the current bead and missing on its other
+ * side, is on the other side of the previous or the next bead and not on
+ * that bead's SIDE; else 0. */
+int ck_around_moved(ck_ctx *c, ck_around *a, int side, uint64_t key);
+void ck_around_free(ck_around *a);
+
 /* ---- the checks (one module each) ---- */
 
 void ck_check_numbers(ck_ctx *c);        /* check_number.c */
@@ -192,6 +212,9 @@ void ck_check_garbled(ck_ctx *c);        /* check_garbled.c */
 void ck_check_names(ck_ctx *c);          /* check_name.c */
 void ck_check_encoding(ck_ctx *c);       /* check_surface.c */
 void ck_check_punctuation(ck_ctx *c);    /* check_surface.c */
+/* A sentence of SIDE in a bead of two or more that the other side does not
+ * translate: omission (source) or addition (target). */
+void ck_check_merge(ck_ctx *c, int side);  /* check_merge.c */
 
 /* Kind of a one-sided bead's text, for the severity of omission/addition. */
 typedef enum {

@@ -305,7 +305,8 @@ static bool found(ck_ctx *c, int side, const ck_word *w, const fuzzy_list *fl)
     return false;
 }
 
-static void check_side(ck_ctx *c, int side, fuzzy_list *fl, ck_set *done)
+static void check_side(ck_ctx *c, int side, fuzzy_list *fl, ck_set *done,
+                       ck_around *around)
 {
     other_side(c, !side, fl);
     ck_set_clear(done);
@@ -319,7 +320,18 @@ static void check_side(ck_ctx *c, int side, fuzzy_list *fl, ck_set *done)
             c->rc = AL_ENOMEM;
             return;
         }
-        if (side == AL_SOURCE)
+        /* In the neighbouring bead's other side: the aligner cut the text
+         * there differently from the translator. */
+        int nb = ck_around_moved(c, around, side, w->key);
+        if (nb != 0)
+            ck_flag(c, AL_FLAG_NAME, AL_INFO, side, w->off,
+                    (size_t)w->off + w->len,
+                    "%.*s %s is in the %s of the %s pair: the pairs are cut "
+                    "differently", (int)w->len, ck_word_text(c, side, w),
+                    side == AL_SOURCE ? "of the source" : "of the translation",
+                    side == AL_SOURCE ? "translation" : "source",
+                    nb < 0 ? "previous" : "next");
+        else if (side == AL_SOURCE)
             ck_flag(c, AL_FLAG_NAME, AL_WARNING, AL_SOURCE, w->off,
                     (size_t)w->off + w->len,
                     "%.*s of the source is missing in the translation",
@@ -336,10 +348,13 @@ void ck_check_names(ck_ctx *c)
 {
     fuzzy_list fl;
     ck_set done = {0};
+    ck_around around;
+    ck_around_init(&around, false);
     memset(&fl, 0, sizeof fl);
-    check_side(c, AL_SOURCE, &fl, &done);
+    check_side(c, AL_SOURCE, &fl, &done, &around);
     if (c->rc == AL_OK)
-        check_side(c, AL_TARGET, &fl, &done);
+        check_side(c, AL_TARGET, &fl, &done, &around);
     al_buf_free(&fl.arena);
     ck_set_free(&done);
+    ck_around_free(&around);
 }

@@ -496,6 +496,32 @@ void ck_check_numbers(ck_ctx *c)
         match_year_ranges(s, t);
         match_year_ranges(t, s);
     }
+    /* Hard leftovers that the other side of a neighbouring bead holds
+     * (and its own side lacks): the aligner cut the text there differently
+     * from the translator; worth a look, not an error. */
+    ck_around around;
+    ck_around_init(&around, true);
+    for (int side = 0; side < 2; side++) {
+        num_list *ls = side == AL_SOURCE ? s : t;
+        for (size_t k = 0; k < ls->n && c->rc == AL_OK; k++) {
+            ck_num *v = &ls->v[k];
+            if (v->used || v->kind != NUM_HARD)
+                continue;
+            int nb = ck_around_moved(c, &around, side,
+                                     al_hash(v->value, strlen(v->value)));
+            if (nb == 0)
+                continue;
+            v->used = true;
+            ck_flag(c, AL_FLAG_NUMBER, AL_INFO, side, v->off,
+                    (size_t)v->off + v->len,
+                    "%.*s %s is in the %s of the %s pair: the pairs are cut "
+                    "differently", (int)v->len, text_of(c, side, v),
+                    side == AL_SOURCE ? "of the source" : "of the translation",
+                    side == AL_SOURCE ? "translation" : "source",
+                    nb < 0 ? "previous" : "next");
+        }
+    }
+    ck_around_free(&around);
     /* Hard leftovers of the source, each against a hard leftover of the
      * target when there is one. */
     size_t ks = 0, kt = 0;

@@ -47,6 +47,54 @@ static char *run(al_model *m, const char *src, const char *tgt, bool messages,
 
 static char buf[8192];
 
+/* Flags, as run() prints them with messages, of checking SRC and TGT
+ * (sentence a line) with model M on the beads given as "SB+SN:TB+TN"
+ * separated by spaces: the checker alone, on beads an aligner might cut. */
+static char *check_beads(al_model *m, const char *src, const char *tgt,
+                         const char *beads)
+{
+    al_error err;
+    al_text *s = al_text_from_bytes(m, AL_SOURCE, "src", src, strlen(src),
+                                    &err);
+    al_text *t = al_text_from_bytes(m, AL_TARGET, "tgt", tgt, strlen(tgt),
+                                    &err);
+    al_result *r = al_calloc(1, sizeof *r);
+    r->text[0] = s;
+    r->text[1] = t;
+    r->beads = al_calloc(16, sizeof *r->beads);
+    for (const char *p = beads; *p != '\0' && r->n_beads < 16;) {
+        al_bead *b = &r->beads[r->n_beads++];
+        char *e;
+        b->src_begin = strtoul(p, &e, 10);
+        b->src_len = strtoul(e + 1, &e, 10);
+        b->tgt_begin = strtoul(e + 1, &e, 10);
+        b->tgt_len = strtoul(e + 1, &e, 10);
+        b->score = 1.0;
+        p = *e == ' ' ? e + 1 : e;
+    }
+    size_t o = 0;
+    buf[0] = '\0';
+    if (al_check(m, r, &err) != AL_OK)
+        snprintf(buf, sizeof buf, "error: %s", err.message);
+    /* Flags are added bead after bead; al_check does not index them. */
+    for (size_t k = 0; k < r->n_flags; k++) {
+        const al_flag_rec *f = &r->flags[k];
+        const al_text *x = f->side == AL_SOURCE ? s : t;
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%zu:%s:%s",
+                              o ? " " : "", f->bead, al_flag_name(f->code),
+                              al_severity_name(f->severity));
+        if (f->span_end > f->span_begin)
+            o += (size_t)snprintf(buf + o, sizeof buf - o, ":%.*s",
+                                  (int)(f->span_end - f->span_begin),
+                                  x->orig + f->span_begin);
+        o += (size_t)snprintf(buf + o, sizeof buf - o, " (%s)", f->message);
+    }
+    al_result_free(r);
+    al_text_free(s);
+    al_text_free(t);
+    return buf;
+}
+
 static char *flags(const char *src, const char *tgt)
 {
     return run(fr_de, src, tgt, false, buf, sizeof buf);
@@ -211,6 +259,80 @@ static void test_omission_addition(void)
     is_str(flags(FR_PAD "Photo : AFP\n" FR_END,
                  DE_PAD "Bild: AFP\n" DE_END), "",
            "caption with its translation: nothing");
+}
+
+/* A sentence of a merged bead that the other side does not translate
+ * (check_merge.c), and numbers and names that a neighbouring bead holds. */
+static void test_merge_and_neighbours(void)
+{
+    /* Four ordinary pairs first, so that the merged bead does not skew the
+     * document's length ratio. */
+    const char *fr = FR_PAD FR_PAD FR_PAD FR_PAD
+        "Le maire Dupont a signé quatorze contrats avec Berne en 1987, puis "
+        "il a quitté Montbéliard pour toujours sans dire un seul mot.\n"
+        "La gare de Montreuil a ouvert ses portes lundi matin.\n" FR_END;
+    const char *de = DE_PAD DE_PAD DE_PAD DE_PAD "Der Bahnhof von Montreuil "
+        "hat am Montagmorgen geöffnet.\n" DE_END;
+    is_str(check_beads(fr_de, fr, de, "0+1:0+1 1+1:1+1 2+1:2+1 3+1:3+1 "
+                       "4+2:4+1 6+1:5+1"),
+           "4:omission:warning:Le maire Dupont a signé quatorze contrats "
+           "avec Berne en 1987, puis il a quitté Montbéliard pour "
+           "toujours sans dire un seul mot. (source sentence 1 of 2 in "
+           "this pair seems not translated: the translation matches the "
+           "others and is as long as they are) 4:number:error:1987 (1987 "
+           "of the source is missing in the translation) 4:length:warning "
+           "(translation is 43 % of the expected length (55 of 127 "
+           "characters): part of the source may be missing)",
+           "sentence merged into a bead without its translation: "
+           "omission with its span");
+    is_str(check_beads(fr_de, fr, de, "0+1:0+1 1+1:1+1 2+1:2+1 3+1:3+1 "
+                       "4+1:4+0 5+1:4+1 6+1:5+1"),
+           "4:omission:error (source sentence not translated)",
+           "the same sentence alone: omission of the bead");
+    const char *de2 = DE_PAD "Der Bahnhof von Montreuil hat am Montagmorgen "
+        "geöffnet.\nBürgermeister Dupont unterschrieb 1987 vierzehn Verträge "
+        "mit Bern.\n" DE_END;
+    is_str(check_beads(fr_de, FR_PAD "La gare de Montreuil a ouvert ses "
+                       "portes lundi matin.\n" FR_END, de2,
+                       "0+1:0+1 1+1:1+2 2+1:3+1"),
+           "1:addition:warning:Bürgermeister Dupont unterschrieb 1987 "
+           "vierzehn Verträge mit Bern. (translation sentence 2 of 2 in "
+           "this pair seems to have no source: the source matches the "
+           "others and is as long as they are) 1:number:error:1987 (1987 "
+           "in the translation is not in the source)",
+           "added sentence merged into a bead: addition with its span");
+    is_str(check_beads(de_fr, de2, FR_PAD "La gare de Montreuil a ouvert ses "
+                       "portes lundi matin.\n" FR_END,
+                       "0+1:0+1 1+2:1+1 3+1:2+1"),
+           "1:omission:warning:Bürgermeister Dupont unterschrieb 1987 "
+           "vierzehn Verträge mit Bern. (source sentence 2 of 2 in this "
+           "pair seems not translated: the translation matches the others "
+           "and is as long as they are) 1:number:error:1987 (1987 of the "
+           "source is missing in the translation)",
+           "German source sentence merged: omission with its span");
+    is_str(check_beads(fr_de, FR_PAD "La gare a ouvert lundi matin, sous la "
+                       "pluie.\nLe maire Dupont était là avec 1 500 "
+                       "voyageurs.\n" FR_END,
+                       DE_PAD "Der Bahnhof hat am Montagmorgen im Regen mit "
+                       "1.500 Fahrgästen geöffnet.\nBürgermeister Dupont war "
+                       "dabei.\n" DE_END,
+                       "0+1:0+1 1+1:1+1 2+1:2+1 3+1:3+1"),
+           "1:number:info:1.500 (1.500 of the translation is in the "
+           "source of the next pair: the pairs are cut differently) "
+           "2:number:info:1 500 (1 500 of the source is in the "
+           "translation of the previous pair: the pairs are cut "
+           "differently)",
+           "number in the neighbouring bead: info on both beads");
+    is_str(check_beads(fr_de, FR_PAD "Le maire Dupont a ouvert la gare lundi "
+                       "matin.\nIl pleuvait sur toute la vallée.\n" FR_END,
+                       DE_PAD "Der Bürgermeister hat den Bahnhof am "
+                       "Montagmorgen eröffnet.\nEs regnete, und Dupont stand "
+                       "im Regen im ganzen Tal.\n" DE_END,
+                       "0+1:0+1 1+1:1+1 2+1:2+1 3+1:3+1"),
+           "2:name:info:Dupont (Dupont of the translation is in the "
+           "source of the previous pair: the pairs are cut differently)",
+           "name of the translation in the source of the neighbouring bead: "
+           "info");
 }
 
 static void test_length(void)
@@ -381,6 +503,7 @@ int main(void)
     test_numbers();
     test_encoding();
     test_omission_addition();
+    test_merge_and_neighbours();
     test_length();
     test_language();
     test_garbled();
