@@ -448,4 +448,11 @@ int al_put_wrapped(al_buf *b, const char *s, size_t n, size_t indent,
 int al_put_columns(al_buf *b, const char *indent, const al_column *left,
                    const al_column *right, size_t width, int color);
 
+/* Appends BEAD's source and target side by side (see al_put_columns), an
+ * em dash for an empty side, and an empty line. COL holds the columns'
+ * buffers, kept from bead to bead. */
+int al_put_bead_columns(al_buf *b, const char *indent, al_column col[2],
+                        const al_result *r, size_t bead, size_t width,
+                        int color);
+
 #endif /* ALIGN_INTERNAL_H */

@@ -460,6 +460,21 @@ void al_column_free(al_column *c)
     al_buf_free(&c->buf[1]);
 }
 
+int al_put_bead_columns(al_buf *b, const char *indent, al_column col[2],
+                        const al_result *r, size_t bead, size_t width,
+                        int color)
+{
+    int rc = AL_OK;
+    for (int side = 0; rc == AL_OK && side < 2; side++)
+        rc = al_column_fill(&col[side], r, bead, side);
+    for (int side = 0; rc == AL_OK && side < 2; side++)
+        if (col[side].len == 0)
+            rc = al_column_set(&col[side], "\xE2\x80\x94", 3);
+    if (rc == AL_OK)
+        rc = al_put_columns(b, indent, &col[0], &col[1], width, color);
+    return rc == AL_OK ? al_buf_putc(b, '\n') : rc;
+}
+
 /* ---- dispatch ---- */
 
 static al_writer_fn writer_for(al_format fmt)

@@ -91,14 +91,8 @@ static int put_pair(al_buf *b, al_buf *tmp, al_column col[2],
                     const al_result *r, size_t i)
 {
     int rc = put_pair_heading(b, tmp, r, i);
-    for (int side = 0; rc == AL_OK && side < 2; side++)
-        rc = al_column_fill(&col[side], r, i, side);
-    for (int side = 0; rc == AL_OK && side < 2; side++)
-        if (col[side].len == 0)
-            rc = al_column_set(&col[side], "\xE2\x80\x94", 3);
-    if (rc == AL_OK)
-        rc = al_put_columns(b, INDENT, &col[0], &col[1], COL_WIDTH, 0);
-    return rc == AL_OK ? al_buf_putc(b, '\n') : rc;
+    return rc == AL_OK ? al_put_bead_columns(b, INDENT, col, r, i, COL_WIDTH, 0)
+                       : rc;
 }
 
 int al_write_report(const al_result *r, FILE *out,

@@ -63,14 +63,9 @@ static int put_bead(al_buf *b, al_buf *tmp, al_column col[2],
     int rc = put_heading(b, r, i, color);
     for (size_t k = 0; rc == AL_OK && k < al_result_flag_count(r, i); k++)
         rc = put_flag(b, tmp, al_result_flag(r, i, k), color);
-    for (int side = 0; rc == AL_OK && side < 2; side++)
-        rc = al_column_fill(&col[side], r, i, side);
-    for (int side = 0; rc == AL_OK && side < 2; side++)
-        if (col[side].len == 0)
-            rc = al_column_set(&col[side], "\xE2\x80\x94", 3);
-    if (rc == AL_OK)
-        rc = al_put_columns(b, INDENT, &col[0], &col[1], COL_WIDTH, color);
-    return rc == AL_OK ? al_buf_putc(b, '\n') : rc;
+    return rc == AL_OK
+               ? al_put_bead_columns(b, INDENT, col, r, i, COL_WIDTH, color)
+               : rc;
 }
 
 /* "fr: name" over each column. */
