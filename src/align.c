@@ -987,6 +987,17 @@ static int posterior_scores(const cost_model *cm, step *path, size_t np)
 /* Coarse levels search with the common bead types only: they just guide. */
 #define COARSE_TYPES 6
 
+/* Most searches of a settled path's neighbourhood (see solve). */
+#define SETTLE_ROUNDS 3
+
+static double path_cost(const step *path, size_t np)
+{
+    double c = 0;
+    for (size_t k = 0; k < np; k++)
+        c += path[k].cost;
+    return c;
+}
+
 static int solve(const cost_model *cm, step **path, size_t *np, int depth)
 {
     const units *s = cm->s, *t = cm->t;
@@ -1025,6 +1036,30 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
         rc = refine(cm, coarse, ncoarse, 2, path, np);
     free(coarse);
     return rc;
+}
+
+/* A band around a coarse path can miss the best path without the path found
+ * touching the band's edge, where the evidence is weak (length alone). A
+ * search in a band around the path found settles it, repeated while it finds
+ * a cheaper path. (The second pass's search around the first pass's path
+ * does the same.) */
+static int settle(const cost_model *cm, step **path, size_t *np)
+{
+    for (int round = 0; round < SETTLE_ROUNDS; round++) {
+        step *again = NULL;
+        size_t n2 = 0;
+        int rc = refine(cm, *path, *np, 1, &again, &n2);
+        if (rc != AL_OK)
+            return rc;
+        if (path_cost(again, n2) >= path_cost(*path, *np) - 1e-9) {
+            free(again);
+            break;
+        }
+        free(*path);
+        *path = again;
+        *np = n2;
+    }
+    return AL_OK;
 }
 
 /* ---- scores ---- */
@@ -1174,6 +1209,8 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
     }
     if (rc == AL_OK && m->opt.second_pass)
         rc = second_pass(&cm, sf, src, tgt, &us, &ut, &path, &np);
+    else if (rc == AL_OK)
+        rc = settle(&cm, &path, &np);
     if (rc == AL_OK)
         rc = posterior_scores(&cm, path, np);
     units_free(&us);

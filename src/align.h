@@ -84,6 +84,17 @@ typedef enum {
     AL_FLAG_COUNT
 } al_flag_code;
 
+/* Anchor kinds the aligner uses (al_options.anchors, bit 1u << kind). */
+typedef enum {
+    AL_ANCHOR_NUMBERS = 0,   /* numbers, dates, ordinals after normalization */
+    AL_ANCHOR_WORDS,         /* identical words and names, case-folded */
+    AL_ANCHOR_COGNATES,      /* first five letters, accents stripped */
+    AL_ANCHOR_DICT,          /* bilingual dictionary entries, words as written */
+    AL_ANCHOR_STEMS,         /* dictionary entries of hunspell stems and of
+                              * German compound heads (needs dict) */
+    AL_ANCHOR_COUNT
+} al_anchor_kind;
+
 /* Output formats (al_write). */
 typedef enum {
     AL_FORMAT_TSV = 0, AL_FORMAT_JSONL, AL_FORMAT_TMX, AL_FORMAT_XLIFF,
@@ -104,6 +115,7 @@ typedef struct {
     unsigned checks;           /* bit (1u << code) enables a flag code */
     double min_score;          /* beads scored below get low-confidence */
     int second_pass;           /* realign with a lexicon learned from pass 1 */
+    unsigned anchors;          /* bit (1u << kind) enables an al_anchor_kind */
 } al_options;
 
 void al_options_init(al_options *opt);
@@ -184,6 +196,8 @@ const char *al_severity_name(al_severity s);
 int al_severity_from_name(const char *name);
 const char *al_format_name(al_format f);
 int al_format_from_name(const char *name);
+const char *al_anchor_name(al_anchor_kind kind);
+int al_anchor_from_name(const char *name);
 
 /* Options for writers. NULL means defaults. */
 typedef struct {

@@ -259,14 +259,16 @@ static void type_features(feat_ctx *c, const char *tok, size_t n)
         return;
     char key[8];
     size_t kl = cognate_key(c->fold.data, fl, key);
-    if (fl >= 3)
+    unsigned kinds = c->m->opt.anchors;
+    if (fl >= 3 && (kinds & 1u << AL_ANCHOR_WORDS))
         add_type_feature(c, '=', c->fold.data, fl);
-    if (kl > 0)
+    if (kl > 0 && (kinds & 1u << AL_ANCHOR_COGNATES))
         add_type_feature(c, '~', key, kl);
     if (c->lex == NULL)
         return;
     c->n_concepts = 0;
-    if (concepts_of(c, tok, n) == 0 && c->lang == AL_LANG_DE && n >= 7)
+    if (concepts_of(c, tok, n) == 0 && c->lang == AL_LANG_DE && n >= 7 &&
+        c->spell != NULL)
         compound_concepts(c, tok, n);
 }
 
@@ -321,7 +323,8 @@ static int text_features(const al_model *m, const al_text *t, int column,
     c.lang = t->lang;
     c.column = column;
     c.lex = lex;
-    c.spell = lex != NULL ? al_model_spell(m, t->lang) : NULL;
+    c.spell = lex != NULL && (m->opt.anchors & 1u << AL_ANCHOR_STEMS)
+                  ? al_model_spell(m, t->lang) : NULL;
     c.tc.types = al_strtab_new();
     sf->len = al_calloc(t->n_sents, sizeof *sf->len);
     sf->ioff = al_calloc(t->n_sents + 1, sizeof *sf->ioff);
@@ -339,7 +342,8 @@ static int text_features(const al_model *m, const al_text *t, int column,
         al_number nums[64];
         size_t nn = al_numbers(s, n, t->lang, nums, 64);
         for (size_t k = 0; k < nn && k < 64; k++)
-            add_number(&c, nums[k].value);
+            if (m->opt.anchors & 1u << AL_ANCHOR_NUMBERS)
+                add_number(&c, nums[k].value);
         al_tokenize(s, n, word_features, &c);
         sf->ioff[i + 1] = (uint32_t)c.itype.n;
     }
@@ -385,7 +389,8 @@ static void *side_features(void *arg)
     if (m->use_lexicon) {
         /* The speller first: its loading then overlaps with the other
          * thread's loading of the lexicon. */
-        al_model_spell(m, j->t->lang);
+        if (m->opt.anchors & 1u << AL_ANCHOR_STEMS)
+            al_model_spell(m, j->t->lang);
         lex = j->column == 0 ? al_model_lexicon(m, j->t->lang, j->other, NULL)
                              : al_model_lexicon(m, j->other, j->t->lang, NULL);
     }

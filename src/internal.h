@@ -292,7 +292,7 @@ struct al_model {
     al_spell_set *spell;     /* hunspell dictionaries, loaded on demand */
     al_checkdata *check;     /* word lists of the checks */
     double anchor_weight;    /* weight of the anchor similarity (align.c) */
-    bool use_lexicon;        /* dictionary anchors (ALIGN_NO_LEXICON=1: off) */
+    bool use_lexicon;        /* dictionary anchors (AL_ANCHOR_DICT) */
 };
 
 /* Path DICT_DIR/STEM+LANG.txt, malloc'ed (NULL when out of memory). */

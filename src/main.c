@@ -19,7 +19,7 @@ static const char *progname = "align";
 enum {
     OPT_ENCODING = 256, OPT_SRC_ENCODING, OPT_TGT_ENCODING, OPT_SEGMENT_ONLY,
     OPT_MAX_BEAD, OPT_DICT, OPT_DICT_DIR, OPT_HUNSPELL_DIR, OPT_FAIL_ON,
-    OPT_CHECKS, OPT_MIN_SCORE, OPT_NO_SECOND_PASS, OPT_COLOR, OPT_LANG,
+    OPT_CHECKS, OPT_MIN_SCORE, OPT_NO_SECOND_PASS, OPT_ANCHORS, OPT_COLOR, OPT_LANG,
     OPT_BATCH,
 };
 
@@ -42,6 +42,7 @@ static const struct option long_opts[] = {
     {"checks", required_argument, NULL, OPT_CHECKS},
     {"min-score", required_argument, NULL, OPT_MIN_SCORE},
     {"no-second-pass", no_argument, NULL, OPT_NO_SECOND_PASS},
+    {"anchors", required_argument, NULL, OPT_ANCHORS},
     {"color", required_argument, NULL, OPT_COLOR},
     {"batch", required_argument, NULL, OPT_BATCH},
     {"jobs", required_argument, NULL, 'j'},
@@ -76,6 +77,9 @@ static void usage(FILE *f)
 "      --dict-dir DIR       folder of abbreviation lists and lexicons\n"
 "      --hunspell-dir DIR   folder of hunspell .aff/.dic files\n"
 "      --no-second-pass     do not realign with a learned lexicon\n"
+"      --anchors LIST       anchor kinds, comma-separated, of numbers, words,\n"
+"                           cognates, dict, stems ('none': length only;\n"
+"                           '-stems': all but stems; default all)\n"
 "\n"
 "Checks:\n"
 "      --checks LIST        flag codes to run, comma-separated: 'number,name'\n"
@@ -122,11 +126,12 @@ static int die_usage(const char *fmt, const char *arg)
     return 2;
 }
 
-/* Applies a --checks LIST to *MASK: a list that starts with a plain code
- * ("number,omission") runs only the codes listed; "-code" turns a code off,
- * "+code" on; "all" and "none" turn every code on or off. Returns 0, or -1
- * on an unknown name. */
-static int parse_checks(const char *list, unsigned *mask, const char **bad)
+/* Applies a --checks or --anchors LIST to *MASK, bit (1u << FROM_NAME(name))
+ * per name of COUNT: a list that starts with a plain name ("number,omission")
+ * keeps only the names listed; "-name" turns one off, "+name" on; "all" and
+ * "none" turn all on or off. Returns 0, or -1 on an unknown name. */
+static int parse_mask(const char *list, unsigned *mask, int count,
+                      int (*from_name)(const char *), const char **bad)
 {
     char *copy = strdup(list);
     if (copy == NULL)
@@ -136,7 +141,7 @@ static int parse_checks(const char *list, unsigned *mask, const char **bad)
     for (char *tok = strtok(copy, ","); tok != NULL; tok = strtok(NULL, ",")) {
         bool off = tok[0] == '-', on = tok[0] == '+';
         const char *name = off || on ? tok + 1 : tok;
-        unsigned all = (1u << AL_FLAG_COUNT) - 1;
+        unsigned all = (1u << count) - 1;
         if (first && !off && !on && strcmp(name, "all") != 0 &&
             strcmp(name, "none") != 0)
             *mask = 0;
@@ -149,7 +154,7 @@ static int parse_checks(const char *list, unsigned *mask, const char **bad)
             *mask = 0;
             continue;
         }
-        int code = al_flag_from_name(name);
+        int code = from_name(name);
         if (code < 0) {
             static char saved[64];
             snprintf(saved, sizeof saved, "%s", name);
@@ -413,7 +418,8 @@ int main(int argc, char **argv)
             break;
         case OPT_CHECKS: {
             const char *bad = NULL;
-            if (parse_checks(optarg, &opt.checks, &bad) != 0)
+            if (parse_mask(optarg, &opt.checks, AL_FLAG_COUNT,
+                           al_flag_from_name, &bad) != 0)
                 return die_usage("--checks: unknown flag code '%s'",
                                  bad ? bad : optarg);
             break;
@@ -428,6 +434,14 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_NO_SECOND_PASS: opt.second_pass = 0; break;
+        case OPT_ANCHORS: {
+            const char *bad = NULL;
+            if (parse_mask(optarg, &opt.anchors, AL_ANCHOR_COUNT,
+                           al_anchor_from_name, &bad) != 0)
+                return die_usage("--anchors: unknown anchor kind '%s'",
+                                 bad ? bad : optarg);
+            break;
+        }
         case OPT_COLOR:
             if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
                 strcmp(optarg, "never"))

@@ -20,6 +20,7 @@ void al_options_init(al_options *opt)
     opt->checks = (1u << AL_FLAG_COUNT) - 1;
     opt->min_score = 0.4;
     opt->second_pass = 1;
+    opt->anchors = (1u << AL_ANCHOR_COUNT) - 1;
 }
 
 static bool is_dir(const char *p)
@@ -83,8 +84,7 @@ al_model *al_model_new(const al_options *opt, al_error *err)
     m->opt = *opt;
     pthread_mutex_init(&m->lock, NULL);
     m->anchor_weight = 0.5;
-    const char *nolex = getenv("ALIGN_NO_LEXICON");
-    m->use_lexicon = nolex == NULL || strcmp(nolex, "1") != 0;
+    m->use_lexicon = (opt->anchors & 1u << AL_ANCHOR_DICT) != 0;
     const char *dir = find_dict_dir(opt);
     m->dict_dir = al_strndup(dir, strlen(dir));
     const char *hd = opt->hunspell_dir ? opt->hunspell_dir

@@ -20,6 +20,10 @@ static const char *const format_names[AL_FORMAT_COUNT] = {
     "report",
 };
 
+static const char *const anchor_names[AL_ANCHOR_COUNT] = {
+    "numbers", "words", "cognates", "dict", "stems",
+};
+
 static int name_index(const char *name, const char *const *names, int n)
 {
     if (name == NULL)
@@ -28,6 +32,17 @@ static int name_index(const char *name, const char *const *names, int n)
         if (strcmp(name, names[i]) == 0)
             return i;
     return -1;
+}
+
+const char *al_anchor_name(al_anchor_kind kind)
+{
+    return (int)kind >= 0 && kind < AL_ANCHOR_COUNT ? anchor_names[kind]
+                                                     : "?";
+}
+
+int al_anchor_from_name(const char *name)
+{
+    return name_index(name, anchor_names, AL_ANCHOR_COUNT);
 }
 
 const char *al_flag_name(al_flag_code code)

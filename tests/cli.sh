@@ -71,6 +71,9 @@ check "unknown format" 2 "align: unknown format 'xml' (tsv, jsonl, tmx, xliff, b
 Try 'align --help' for more information." -- "$ALIGN" -f xml fr.txt de.txt
 check "bad --fail-on" 2 "align: --fail-on takes info, warning or error, not 'fatal'
 Try 'align --help' for more information." -- "$ALIGN" --fail-on fatal fr.txt de.txt
+check "unknown anchor kind" 2 "align: --anchors: unknown anchor kind 'names'
+Try 'align --help' for more information." -- "$ALIGN" --anchors=numbers,names fr.txt de.txt
+check "--anchors=none aligns by length" 0 "" -- "$ALIGN" --anchors=none fr.txt de.txt
 check "unknown language" 2 "align: unsupported language 'xx' (use de, fr or en)" -- \
     "$ALIGN" -s xx fr.txt de.txt
 check "help" 0 "" -- "$ALIGN" --help

@@ -89,10 +89,20 @@ int main(void)
                        "Nous sommes alors rentrés au camp de base.\n";
     is_str(beads(d1de, d1fr), "[0,1]:[0] [2]:[1]",
            "dictionary decides a 2-1 bead");
-    model->use_lexicon = false;
-    is_str(beads(d1de, d1fr), "[0]:[0] [1,2]:[1]",
-           "without the dictionary, length decides otherwise");
-    model->use_lexicon = true;
+    {
+        al_model *full = model;
+        al_options o2 = opt;
+        o2.anchors &= ~(1u << AL_ANCHOR_DICT);
+        model = al_model_new(&o2, &err);
+        is_str(beads(d1de, d1fr), "[0]:[0] [1,2]:[1]",
+               "without the dictionary (--anchors=-dict), length decides "
+               "otherwise");
+        al_model_free(model);
+        model = full;
+    }
+    is_int(al_anchor_from_name("stems"), AL_ANCHOR_STEMS, "anchor name stems");
+    is_int(al_anchor_from_name("names"), -1, "unknown anchor name");
+    is_str(al_anchor_name(AL_ANCHOR_COGNATES), "cognates", "anchor kind name");
 
     /* A user dictionary in hunalign's "target @ source" format. */
     {
