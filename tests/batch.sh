@@ -11,38 +11,7 @@ case $top_srcdir in /*) ;; *) top_srcdir=$PWD/$top_srcdir ;; esac
 ex="$top_srcdir/examples"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-
-# check NAME EXPECTED_STATUS EXPECTED_STDERR -- COMMAND...
-check() {
-    name=$1 want_status=$2 want_err=$3
-    shift 4
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    status=$?
-    n=$((n + 1))
-    err=$(cat "$tmp/err")
-    if [ "$status" = "$want_status" ] && [ "$err" = "$want_err" ]; then
-        echo "ok $n - $name"
-    else
-        echo "not ok $n - $name"
-        echo "#   status $status (expected $want_status)"
-        printf '#   stderr: %s\n#   expected: %s\n' "$err" "$want_err"
-        failed=$((failed + 1))
-    fi
-}
-
-# ok_if NAME CONDITION-COMMAND...
-ok_if() {
-    name=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then echo "ok $n - $name"; else echo "not ok $n - $name"; failed=$((failed + 1)); fi
-}
-
-skip() {
-    n=$((n + 1))
-    echo "ok $n # SKIP $1"
-}
+. "$top_srcdir/tests/tap.sh"
 
 cd "$tmp" || exit 99
 mkdir data
@@ -181,10 +150,10 @@ if command -v script >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1; then
         "$ALIGN" --batch data/slow.txt -j 1
     wait
 else
-    skip "script or mkfifo missing"
-    skip "script or mkfifo missing"
-    skip "script or mkfifo missing"
-    skip "script or mkfifo missing"
+    for t in "progress on a terminal" "progress line erased at the end" \
+        "-q: no progress on a terminal" "no progress when stderr is a file"; do
+        skip "$t" "script or mkfifo missing"
+    done
 fi
 
 # The README's recipe for several machines, with ':' (this machine) as the
@@ -213,8 +182,11 @@ if command -v parallel >/dev/null 2>&1 && command -v split >/dev/null 2>&1; then
     ok_if "parallel: the failing pair's error names its chunk" \
         grep -q '^align: chunk\.0[0-9]:[0-9]*: nosuch\.txt: cannot open' parallel.err
 else
-    for i in 1 2 3 4; do skip "GNU parallel missing (scripts/install-deps.sh installs it)"; done
+    for t in "chunks merged with cat equal one machine's output" \
+        "output files of pairs written" "merged exit status 2" \
+        "the failing pair's error names its chunk"; do
+        skip "parallel: $t" "GNU parallel missing (scripts/install-deps.sh installs it)"
+    done
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

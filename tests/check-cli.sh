@@ -7,30 +7,7 @@ set -u
 ex="$top_srcdir/examples"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-
-result() {   # result NAME CONDITION-STATUS [DETAIL]
-    n=$((n + 1))
-    if [ "$2" -eq 0 ]; then
-        echo "ok $n - $1"
-    else
-        echo "not ok $n - $1"
-        [ -n "${3:-}" ] && printf '%s\n' "$3" | sed 's/^/#   /'
-        failed=$((failed + 1))
-    fi
-}
-
-# status NAME WANT_STATUS WANT_STDERR COMMAND...
-status() {
-    name=$1 want=$2 want_err=$3
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    err=$(cat "$tmp/err")
-    [ "$got" = "$want" ] && [ "$err" = "$want_err" ]
-    result "$name" $? "status $got (expected $want); stderr: $err"
-}
+. "$top_srcdir/tests/tap.sh"
 
 # flags_of FILE SIDE TEXT: the flags column of the bead whose SIDE (5 =
 # source, 6 = target) contains TEXT.
@@ -69,27 +46,27 @@ result "nothing else flagged in examples/" $([ "$flagged" -eq 4 ]; echo $?) \
 
 # --fail-on: exit 1 at or above the severity, 0 below it.
 # shellcheck disable=SC2086
-status "--fail-on error with errors: 1" 1 "" "$ALIGN" -s fr -t de --fail-on error $pair
+check "--fail-on error with errors: 1" 1 "" -- "$ALIGN" -s fr -t de --fail-on error $pair
 # shellcheck disable=SC2086
-status "--fail-on warning with errors: 1" 1 "" "$ALIGN" -s fr -t de --fail-on warning $pair
+check "--fail-on warning with errors: 1" 1 "" -- "$ALIGN" -s fr -t de --fail-on warning $pair
 # shellcheck disable=SC2086
-status "--fail-on error, only a warning: 0" 0 "" \
+check "--fail-on error, only a warning: 0" 0 "" -- \
     "$ALIGN" -s fr -t de --checks garbled --fail-on error $pair
 # shellcheck disable=SC2086
-status "--fail-on warning, a warning: 1" 1 "" \
+check "--fail-on warning, a warning: 1" 1 "" -- \
     "$ALIGN" -s fr -t de --checks garbled --fail-on warning $pair
 # shellcheck disable=SC2086
-status "no --fail-on: 0 whatever is flagged" 0 "" "$ALIGN" -s fr -t de $pair
+check "no --fail-on: 0 whatever is flagged" 0 "" -- "$ALIGN" -s fr -t de $pair
 # shellcheck disable=SC2086
-status "--fail-on with nothing checked: 0" 0 "" \
+check "--fail-on with nothing checked: 0" 0 "" -- \
     "$ALIGN" -s fr -t de --checks none --fail-on info $pair
-status "--fail-on with an unknown severity: 2" 2 \
+check "--fail-on with an unknown severity: 2" 2 \
 "align: --fail-on takes info, warning or error, not 'fatal'
-Try 'align --help' for more information." \
+Try 'align --help' for more information." -- \
     "$ALIGN" -s fr -t de --fail-on fatal $pair
 printf 'Une phrase simple.\n' > "$tmp/fr.txt"
 printf 'Ein einfacher Satz.\n' > "$tmp/de.txt"
-status "--fail-on info on a clean pair: 0" 0 "" \
+check "--fail-on info on a clean pair: 0" 0 "" -- \
     "$ALIGN" -s fr -t de --fail-on info "$tmp/fr.txt" "$tmp/de.txt"
 # The report still goes out when the gate fails.
 # shellcheck disable=SC2086
@@ -126,10 +103,9 @@ result "--checks none,+untranslated" \
 got=$(codes "$tmp/c5.tsv")
 result "--checks all,-garbled,-untranslated" \
     $([ "$got" = "number omission " ]; echo $?) "got '$got'"
-status "--checks with an unknown code: 2" 2 \
+check "--checks with an unknown code: 2" 2 \
 "align: --checks: unknown flag code 'numbers'
-Try 'align --help' for more information." \
+Try 'align --help' for more information." -- \
     "$ALIGN" -s fr -t de --checks number,numbers $pair
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

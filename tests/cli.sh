@@ -11,34 +11,7 @@ scale=${ALIGN_TIME_SCALE:-1}
 ex="$top_srcdir/examples"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0
-failed=0
-
-# check NAME EXPECTED_STATUS EXPECTED_STDERR -- COMMAND...
-check() {
-    name=$1 want_status=$2 want_err=$3
-    shift 4
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    status=$?
-    n=$((n + 1))
-    err=$(cat "$tmp/err")
-    if [ "$status" = "$want_status" ] && [ "$err" = "$want_err" ]; then
-        echo "ok $n - $name"
-    else
-        echo "not ok $n - $name"
-        echo "#   status $status (expected $want_status)"
-        printf '#   stderr: %s\n#   expected: %s\n' "$err" "$want_err"
-        failed=$((failed + 1))
-    fi
-}
-
-# ok_if NAME CONDITION-COMMAND...
-ok_if() {
-    name=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then echo "ok $n - $name"; else echo "not ok $n - $name"; failed=$((failed + 1)); fi
-}
+. "$top_srcdir/tests/tap.sh"
 
 cd "$tmp" || exit 99
 printf 'Une phrase.\n' > fr.txt
@@ -265,8 +238,7 @@ if [ "${ALIGN_BIG_TESTS:-}" = 1 ]; then
 else
     for t in "1 GiB and one byte" "360 MiB of Windows-1252: 1080 MiB of UTF-8"; do
         for k in "" " ... and prints nothing" " ... with -o" " ... leaves no file"; do
-            n=$((n + 1))
-            echo "ok $n - $t$k # SKIP needs 3 GB and a minute: ALIGN_BIG_TESTS=1"
+            skip "$t$k" "needs 3 GB and a minute: ALIGN_BIG_TESTS=1"
         done
     done
 fi
@@ -301,5 +273,4 @@ ok_if "... gives 10,000 beads 1-1 with themselves" \
     awk -F '\t' 'NR > 1 && ($1 != NR - 1 || $2 != NR - 1 || $5 != $6) { bad = 1 }
                  END { exit bad || NR != 10001 }' out
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

@@ -10,25 +10,7 @@ case $ALIGN in /*) ;; *) ALIGN=$PWD/$ALIGN ;; esac
 data=$(cd "$top_srcdir/tests/data/formats" && pwd)
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-
-ok_if() {   # ok_if NAME COMMAND...: ok when COMMAND succeeds
-    name=$1
-    shift
-    n=$((n + 1))
-    if "$@" >"$tmp/check.out" 2>&1; then
-        echo "ok $n - $name"
-    else
-        echo "not ok $n - $name"
-        sed 's/^/#   /' "$tmp/check.out" | head -20
-        failed=$((failed + 1))
-    fi
-}
-
-skip() {    # skip NAME REASON
-    n=$((n + 1))
-    echo "ok $n - $1 # SKIP $2"
-}
+. "$top_srcdir/tests/tap.sh"
 
 have() { command -v "$1" >/dev/null 2>&1 && [ "$1" != false ]; }
 
@@ -240,5 +222,4 @@ ok_if "--help and align(1) list the same formats" sh -c '
         "$1" --help | grep "\\b$f\\b" >/dev/null && grep -q "^\\.B $f\$" "$2" || { echo "$f"; exit 1; }
     done' sh "$ALIGN" "$man"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

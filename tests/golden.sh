@@ -11,7 +11,7 @@ case $ALIGN in /*) ;; *) ALIGN=$PWD/$ALIGN ;; esac
 golden="$top_srcdir/tests/golden"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
+. "$top_srcdir/tests/tap.sh"
 
 for fmt in tsv jsonl tmx xliff beads ladder text html report; do
     n=$((n + 1))
@@ -33,5 +33,4 @@ for fmt in tsv jsonl tmx xliff beads ladder text html report; do
         failed=$((failed + 1))
     fi
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

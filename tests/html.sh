@@ -25,22 +25,9 @@ fi
 
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
+. "$top_srcdir/tests/tap.sh"
 cd "$tmp" || exit 99
 HOME=$tmp; export HOME     # Chromium writes its caches under HOME
-n=0 failed=0
-
-ok_if() {   # ok_if NAME COMMAND...
-    name=$1
-    shift
-    n=$((n + 1))
-    if "$@" >"$tmp/check.out" 2>&1; then
-        echo "ok $n - $name"
-    else
-        echo "not ok $n - $name"
-        sed 's/^/#   /' "$tmp/check.out" | head -20
-        failed=$((failed + 1))
-    fi
-}
 
 browse() {  # browse ARGS...: headless Chromium, its noise on stderr dropped
     timeout 120 "$chromium" --headless --no-sandbox --disable-gpu \
@@ -137,5 +124,4 @@ ok_if "markup from the input is text in the rendered page" sh -c '
     grep -qF "$1" bad-dom.html' sh \
     '>&lt;script&gt;document.title="pwned"&lt;/script&gt; &lt;b&gt;Gras&lt;/b&gt; &amp; "cité".</div>'
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

@@ -4,19 +4,13 @@
 # byte-identical across runs; --batch gives what single runs give, whatever
 # --jobs is. TAP output for automake's driver.
 set -u
-: "${ALIGN:=./align}" "${top_builddir:=.}"
+: "${ALIGN:=./align}" "${top_srcdir:=.}" "${top_builddir:=.}"
 case $ALIGN in /*) ;; *) ALIGN=$PWD/$ALIGN ;; esac
 prop=$top_builddir/tests/property
 case $prop in /*) ;; *) prop=$PWD/$prop ;; esac
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-ok_if() {
-    name=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then echo "ok $n - $name"; else echo "not ok $n - $name"; failed=$((failed + 1)); fi
-}
+. "$top_srcdir/tests/tap.sh"
 pairs=${ALIGN_PROPERTY_CLI_PAIRS:-12}
 cd "$tmp" || exit 99
 "$prop" --write . "$pairs" || { echo "Bail out! tests/property --write failed"; exit 1; }
@@ -48,5 +42,4 @@ for j in 1 2 3 8; do
     "$ALIGN" --batch manifest -j "$j" > "batch$j.out" 2> "batch$j.err"
     ok_if "--batch -j $j gives the single runs' output" cmp -s "batch$j.out" single.out
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

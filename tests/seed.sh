@@ -9,39 +9,28 @@ set -u
 seed="$top_srcdir/tests/data/seed"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-n=0 failed=0
-
-check() {   # check STATUS NAME
-    n=$((n + 1))
-    if [ "$1" -eq 0 ]; then
-        echo "ok $n - $2"
-    else
-        echo "not ok $n - $2"
-        failed=$((failed + 1))
-    fi
-}
+. "$top_srcdir/tests/tap.sh"
 
 "$ALIGN" --segment-only --lang de "$seed/article.de.txt" > "$tmp/out"
-check $? "align --segment-only runs on the seed article"
+result "align --segment-only runs on the seed article" $?
 cmp -s "$tmp/out" "$seed/article.de.sent"
 st=$?
-check $st "segmentation of article.de.txt equals article.de.sent"
+result "segmentation of article.de.txt equals article.de.sent" $st
 [ $st -eq 0 ] || diff "$seed/article.de.sent" "$tmp/out" | sed 's/^/#   /' | head -40
 
 # Language detection gives the same result as --lang de.
 "$ALIGN" --segment-only "$seed/article.de.txt" > "$tmp/auto"
 cmp -s "$tmp/auto" "$seed/article.de.sent"
-check $? "with the language detected, the segmentation is the same"
+result "with the language detected, the segmentation is the same" $?
 
 tr -d ' \n' < "$seed/article.de.sent" > "$tmp/ref.chars"
 tr -d ' \n' < "$seed/article.de.txt" > "$tmp/in.chars"
 cmp -s "$tmp/ref.chars" "$tmp/in.chars"
-check $? "reference sentences cover the input, in order, nothing added"
+result "reference sentences cover the input, in order, nothing added" $?
 
 sents=$(grep -c . "$seed/article.de.sent")
 paras=$(grep -c '^$' "$seed/article.de.sent")
 [ "$sents" -eq 89 ] && [ "$paras" -eq 42 ]
-check $? "reference has 89 sentences in 43 paragraphs (got $sents, $((paras + 1)))"
+result "reference has 89 sentences in 43 paragraphs (got $sents, $((paras + 1)))" $?
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing
