@@ -33,7 +33,7 @@ al_model *fuzz_model(unsigned src_lang, unsigned tgt_lang)
  * cached across inputs because loading them costs far more than one run;
  * these fields are read per call, so setting them between calls (on one
  * thread) is safe. */
-void fuzz_set_options(al_model *m, uint8_t opt)
+static void set_options(al_model *m, uint8_t opt)
 {
     m->opt.max_bead = ((opt >> 4) & 3) + 1;
     m->opt.presegmented = (opt >> 6) & 1;
@@ -41,9 +41,10 @@ void fuzz_set_options(al_model *m, uint8_t opt)
     m->opt.encoding[AL_SOURCE] = m->opt.encoding[AL_TARGET] = NULL;
 }
 
-/* Splits TEXT at its first 0x1E into source and target. */
-void fuzz_split(const char *text, size_t len, const char **src,
-                       size_t *src_len, const char **tgt, size_t *tgt_len)
+/* Splits TEXT at its first 0x1E into source and target; without one, both
+ * sides are the whole text. */
+static void split(const char *text, size_t len, const char **src,
+                  size_t *src_len, const char **tgt, size_t *tgt_len)
 {
     const char *sep = memchr(text, 0x1E, len);
     if (sep == NULL) {
@@ -55,6 +56,18 @@ void fuzz_split(const char *text, size_t len, const char **src,
     *src_len = (size_t)(sep - text);
     *tgt = sep + 1;
     *tgt_len = len - *src_len - 1;
+}
+
+al_model *fuzz_pair(const uint8_t *data, size_t size, const char **src,
+                    size_t *src_len, const char **tgt, size_t *tgt_len)
+{
+    if (size < 1)
+        return NULL;
+    uint8_t opt = data[0];
+    al_model *m = fuzz_model(opt & 3, (opt >> 2) & 3);
+    set_options(m, opt);
+    split((const char *)data + 1, size - 1, src, src_len, tgt, tgt_len);
+    return m;
 }
 
 /* Is S[0..N) valid UTF-8 without NUL bytes? */

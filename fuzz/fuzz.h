@@ -42,13 +42,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * $ALIGN_DICTDIR or the source tree. */
 al_model *fuzz_model(unsigned src_lang, unsigned tgt_lang);
 
-/* Applies option byte OPT (max_bead, presegmented, checks) to model M. */
-void fuzz_set_options(al_model *m, uint8_t opt);
-
-/* Splits TEXT at its first 0x1E into source and target; without one, both
- * sides are the whole text. */
-void fuzz_split(const char *text, size_t len, const char **src,
-                size_t *src_len, const char **tgt, size_t *tgt_len);
+/* A pair target's input DATA (SIZE bytes, see above): returns the model of
+ * its option byte's language pair, set to the byte's other options, and
+ * points *SRC and *TGT at the two texts; NULL for an empty input. */
+al_model *fuzz_pair(const uint8_t *data, size_t size, const char **src,
+                    size_t *src_len, const char **tgt, size_t *tgt_len);
 
 /* Is S[0..N) valid UTF-8 without NUL bytes? */
 int fuzz_valid_utf8(const char *s, size_t n);

@@ -48,15 +48,11 @@ static void same_result(const al_result *a, const al_result *b)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (size < 1)
-        return 0;
-    uint8_t opt = data[0];
-    al_model *m = fuzz_model(opt & 3, (opt >> 2) & 3);
-    fuzz_set_options(m, opt);
     const char *src, *tgt;
     size_t src_len, tgt_len;
-    fuzz_split((const char *)data + 1, size - 1, &src, &src_len, &tgt,
-               &tgt_len);
+    al_model *m = fuzz_pair(data, size, &src, &src_len, &tgt, &tgt_len);
+    if (m == NULL)
+        return 0;
     al_text *s = read_side(m, AL_SOURCE, src, src_len);
     al_text *t = s ? read_side(m, AL_TARGET, tgt, tgt_len) : NULL;
     if (t != NULL) {
