@@ -984,6 +984,14 @@ static int posterior_scores(const cost_model *cm, step *path, size_t np)
     return rc;
 }
 
+/* Mean length of a side's units (sentences, or merged sentences), at least
+ * one character. */
+static double mean_length(const units *u)
+{
+    double mean = u->n > 0 ? u->cum_len[u->n] / (double)u->n : 1;
+    return mean >= 1 ? mean : 1;
+}
+
 /* Coarse levels search with the common bead types only: they just guide. */
 #define COARSE_TYPES 6
 
@@ -1025,6 +1033,10 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
         cost_model cc = *cm;
         cc.s = &cs;
         cc.t = &ct;
+        /* The anchor model counts the other side's length in mean units:
+         * of this level, whose units are merged sentences. */
+        cc.mean_len[0] = mean_length(&cs);
+        cc.mean_len[1] = mean_length(&ct);
         if (cc.n_types > COARSE_TYPES)
             cc.n_types = COARSE_TYPES;
         rc = solve(&cc, &coarse, &ncoarse, depth + 1);
@@ -1074,13 +1086,6 @@ static int settle(const cost_model *cm, step **path, size_t *np)
 #define P_RAND 0.05
 #define ORPHAN_PENALTY 1.0
 #define PARAGRAPH_PENALTY 1.0
-
-/* Mean sentence length of a side, at least one character. */
-static double mean_length(const units *u)
-{
-    double mean = u->n > 0 ? u->cum_len[u->n] / (double)u->n : 1;
-    return mean >= 1 ? mean : 1;
-}
 
 static void set_shares(cost_model *cm, double pt, double pr)
 {
