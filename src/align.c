@@ -460,10 +460,9 @@ static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
 
 /* Log-likelihood ratio for GOT of W item weight matched against the other
  * side of a bead, of length K mean sentences. */
-static double llr(const cost_model *cm, double got, double w, double k)
+static void llr_rates(const cost_model *cm, double k, double *match,
+                      double *miss)
 {
-    if (w <= 0)
-        return 0;
     double x = (k - LLR_K_MIN) * (LLR_STEPS / (LLR_K_MAX - LLR_K_MIN));
     if (x < 0)
         x = 0;
@@ -471,11 +470,27 @@ static double llr(const cost_model *cm, double got, double w, double k)
         x = LLR_STEPS;
     int q = (int)x;
     double f = x - q;
-    double match = cm->llr_match[q] + f * (cm->llr_match[q + 1] -
-                                           cm->llr_match[q]);
-    double miss = cm->llr_miss[q] + f * (cm->llr_miss[q + 1] -
-                                         cm->llr_miss[q]);
+    *match = cm->llr_match[q] + f * (cm->llr_match[q + 1] - cm->llr_match[q]);
+    *miss = cm->llr_miss[q] + f * (cm->llr_miss[q + 1] - cm->llr_miss[q]);
+}
+
+static double llr(const cost_model *cm, double got, double w, double k)
+{
+    if (w <= 0)
+        return 0;
+    double match, miss;
+    llr_rates(cm, k, &match, &miss);
     return got * match + (w - got) * miss;
+}
+
+/* The most llr can give for W item weight, whatever share is matched. */
+static double llr_most(const cost_model *cm, double w, double k)
+{
+    if (w <= 0)
+        return 0;
+    double match, miss;
+    llr_rates(cm, k, &match, &miss);
+    return w * (match > miss ? match : miss);
 }
 
 /* Column range of ring row X: wide enough for every bead that covers source
@@ -550,9 +565,12 @@ static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
         pc->st[r * pc->width + k] = pc->ts[r * pc->width + k] = NAN;
 }
 
-/* Cost of the bead covering source units [I-A, I) and target [J-B, J). */
+/* Cost of the bead covering source units [I-A, I) and target [J-B, J).
+ * When a lower bound of the cost (anchors at their best) is already at
+ * least LIMIT, the bound is returned instead: the anchors, the dearest
+ * part, are not looked at. */
 static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
-                        pair_cache *pc)
+                        pair_cache *pc, double limit)
 {
     const bead_type *bt = &cm->types[type];
     const units *s = cm->s, *t = cm->t;
@@ -569,6 +587,15 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             ws += s->wsum[i - x];
         for (int y = 1; y <= bt->b; y++)
             wt += t->wsum[j - y];
+        if (limit < HUGE_VAL) {
+            double bound = cost - cm->anchor_weight *
+                (llr_most(cm, ws, l2 / cm->mean_len[1]) +
+                 llr_most(cm, wt, l1 / cm->mean_len[0]));
+            if ((s->para_end[i - 1] != 0) != (t->para_end[j - 1] != 0))
+                bound += cm->para_penalty;
+            if (bound >= limit)
+                return bound;
+        }
         for (int x = 1; x <= bt->a; x++)
             for (int y = 1; y <= bt->b; y++) {
                 double st, ts;
@@ -673,7 +700,10 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
                 double prev = ROW(pi)[pj - bd->lo[pi]];
                 if (prev == HUGE_VAL)
                     continue;
-                double c = prev + bead_cost(cm, k, i, j, &pc);
+                /* A bead that cannot beat the best so far (with a margin
+                 * for rounding) need not be costed exactly. */
+                double c = prev + bead_cost(cm, k, i, j, &pc,
+                                            best - prev + 1e-6);
                 if (c < best) {
                     best = c;
                     arg = (uint8_t)k;
@@ -717,7 +747,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         p[cnt].j0 = j - b;
         p[cnt].i1 = i;
         p[cnt].j1 = j;
-        p[cnt].cost = bead_cost(cm, k, i, j, &pc);
+        p[cnt].cost = bead_cost(cm, k, i, j, &pc, HUGE_VAL);
         p[cnt].score = 0;
         cnt++;
         i -= a;
@@ -925,7 +955,8 @@ static void *run_sweep(void *arg)
                 if (!IN(pi, pj) || V(pi, pj) == -HUGE_VAL)
                     continue;
                 v = log_add(v, V(pi, pj) -
-                               bead_cost(cm, k, ci, cj, &pc) / POSTERIOR_T);
+                               bead_cost(cm, k, ci, cj, &pc, HUGE_VAL) /
+                               POSTERIOR_T);
             }
             V(i, j) = v;
         }
