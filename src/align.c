@@ -38,7 +38,8 @@ typedef struct {
     uint32_t *iidx;          /* item numbers in sf */
     const al_sentfeat *sf;   /* the side's items (shared by all levels) */
     double *wsum;            /* per unit: total item weight */
-    uint32_t *para_end;      /* 1 when the unit closes a paragraph */
+    uint32_t *para_end;      /* how the unit ends: END_PARAGRAPH when it
+                              * closes a paragraph, plus its end_class */
 } units;
 
 /* Feature ids are kept in 24 bits (larger ids fold onto smaller ones: a
@@ -123,6 +124,36 @@ static void put_items(units *u, uint32_t *ni, uint32_t *items, size_t n,
     *ni += (uint32_t)n;
 }
 
+/* How a sentence ends, for the boundary agreement of beads: a bead that
+ * ends at a clause boundary (";", ":", ",") or a question on one side and a
+ * plain sentence end on the other likely cuts a sentence that continues. */
+enum { END_SENTENCE = 0, END_CLAUSE = 2, END_QUESTION = 4, END_PARAGRAPH = 1 };
+#define END_CLASS(e) ((e) & ~(uint32_t)END_PARAGRAPH)
+
+static uint32_t end_class(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (n > 0) {
+        size_t k = n - 1;
+        while (k > 0 && (u[k] & 0xC0) == 0x80)
+            k--;
+        int32_t cp;
+        if (al_utf8_decode(u + k, n - k, &cp) == 0)
+            break;
+        /* Closing quotes and brackets and spaces ("Pourquoi ?" »). */
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == ')' || cp == ']' ||
+            cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D ||
+            cp == 0x2019 || cp == 0x203A || cp == 0xA0 || cp == 0x202F) {
+            n = k;
+            continue;
+        }
+        if (cp == ';' || cp == ':' || cp == ',')
+            return END_CLAUSE;
+        return cp == '?' ? END_QUESTION : END_SENTENCE;
+    }
+    return END_SENTENCE;
+}
+
 /* Units of a text: one per sentence. */
 static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 {
@@ -132,8 +163,11 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
     uint32_t ni = 0;
     for (size_t i = 0; i < t->n_sents; i++) {
         u->cum_len[i + 1] = u->cum_len[i] + sf->len[i];
-        u->para_end[i] = i + 1 == t->n_sents ||
-                         t->sents[i + 1].para != t->sents[i].para;
+        size_t len;
+        const char *text = al_sent_norm(t, i, &len);
+        u->para_end[i] = end_class(text, len);
+        if (i + 1 == t->n_sents || t->sents[i + 1].para != t->sents[i].para)
+            u->para_end[i] |= END_PARAGRAPH;
         u->ioff[i] = ni;
         for (uint32_t k = sf->ioff[i]; k < sf->ioff[i + 1]; k++)
             u->iidx[ni + (k - sf->ioff[i])] = k;
@@ -346,7 +380,9 @@ typedef struct {
      * sentences of the other side, tabulated: see llr. */
     double llr_match[LLR_STEPS + 2], llr_miss[LLR_STEPS + 2];
     double orphan_penalty;   /* per merged sentence that shares no anchor */
-    double para_penalty;
+    double para_penalty;     /* per boundary kind on which a bead's ends
+                              * disagree: paragraph, punctuation */
+    bool punct;              /* AL_ANCHOR_PUNCT */
     bead_type types[16];
     int n_types;
 } cost_model;
@@ -565,6 +601,17 @@ static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
         pc->st[r * pc->width + k] = pc->ts[r * pc->width + k] = NAN;
 }
 
+/* Penalty of a bead whose sides end as ES and ET (see end_class). */
+static double boundary_cost(const cost_model *cm, uint32_t es, uint32_t et)
+{
+    double c = 0;
+    if ((es & END_PARAGRAPH) != (et & END_PARAGRAPH))
+        c += cm->para_penalty;
+    if (cm->punct && END_CLASS(es) != END_CLASS(et))
+        c += cm->para_penalty;
+    return c;
+}
+
 /* Cost of the bead covering source units [I-A, I) and target [J-B, J).
  * When a lower bound of the cost (anchors at their best) is already at
  * least LIMIT, the bound is returned instead: the anchors, the dearest
@@ -580,7 +627,9 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
     double l2 = t->cum_len[j] - t->cum_len[j - bt->b];
     double mean = (l1 + l2 / cm->ratio) / 2;
     double d = (l2 - cm->ratio * l1) / sqrt(cm->var * (mean > 1 ? mean : 1));
-    double cost = bt->prior + tail_cost(d);
+    /* Null beads returned above: both sides end here. */
+    double cost = bt->prior + tail_cost(d) +
+                  boundary_cost(cm, s->para_end[i - 1], t->para_end[j - 1]);
     if (cm->anchor_weight > 0) {
         double row[4] = {0}, col[4] = {0}, ws = 0, wt = 0;
         for (int x = 1; x <= bt->a; x++)
@@ -591,8 +640,6 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             double bound = cost - cm->anchor_weight *
                 (llr_most(cm, ws, l2 / cm->mean_len[1]) +
                  llr_most(cm, wt, l1 / cm->mean_len[0]));
-            if ((s->para_end[i - 1] != 0) != (t->para_end[j - 1] != 0))
-                bound += cm->para_penalty;
             if (bound >= limit)
                 return bound;
         }
@@ -628,10 +675,6 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             for (int y = 1; y <= bt->b; y++)
                 cost += orphan_cost(cm, col[y - 1], t->wsum[j - y]);
     }
-    bool pe_s = bt->a > 0 ? s->para_end[i - 1] != 0 : false;
-    bool pe_t = bt->b > 0 ? t->para_end[j - 1] != 0 : false;
-    if (bt->a > 0 && bt->b > 0 && pe_s != pe_t)
-        cost += cm->para_penalty;
     return cost;
 }
 
@@ -1238,6 +1281,7 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         cm.anchor_weight = m->anchor_weight;
         cm.orphan_penalty = ORPHAN_PENALTY;
         cm.para_penalty = PARAGRAPH_PENALTY;
+        cm.punct = (m->opt.anchors & 1u << AL_ANCHOR_PUNCT) != 0;
         pthread_once(&tail_once, tail_init);
         set_shares(&cm, P_TRUE, P_RAND);
         init_types(&cm, m->opt.max_bead);

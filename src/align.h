@@ -92,6 +92,8 @@ typedef enum {
     AL_ANCHOR_DICT,          /* bilingual dictionary entries, words as written */
     AL_ANCHOR_STEMS,         /* dictionary entries of hunspell stems and of
                               * German compound heads (needs dict) */
+    AL_ANCHOR_PUNCT,         /* beads end alike: clause (;:,), question or
+                              * sentence end on both sides */
     AL_ANCHOR_COUNT
 } al_anchor_kind;
 

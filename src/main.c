@@ -78,7 +78,7 @@ static void usage(FILE *f)
 "      --hunspell-dir DIR   folder of hunspell .aff/.dic files\n"
 "      --no-second-pass     do not realign with a learned lexicon\n"
 "      --anchors LIST       anchor kinds, comma-separated, of numbers, words,\n"
-"                           cognates, dict, stems ('none': length only;\n"
+"                           cognates, dict, stems, punct ('none': length only;\n"
 "                           '-stems': all but stems; default all)\n"
 "\n"
 "Checks:\n"

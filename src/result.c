@@ -21,7 +21,7 @@ static const char *const format_names[AL_FORMAT_COUNT] = {
 };
 
 static const char *const anchor_names[AL_ANCHOR_COUNT] = {
-    "numbers", "words", "cognates", "dict", "stems",
+    "numbers", "words", "cognates", "dict", "stems", "punct",
 };
 
 static int name_index(const char *name, const char *const *names, int n)

@@ -100,6 +100,31 @@ int main(void)
         al_model_free(model);
         model = full;
     }
+    /* Bead ends agree: by length alone the two parses tie nearly; the
+     * German clause end ";" does not close a bead against the French
+     * sentence end. */
+    {
+        al_model *full = model;
+        const char *pde = "Der Regen fiel den ganzen langen Tag lang;\n"
+                          "die Zelte blieben nass und kalt bis Ende.\n"
+                          "Am Morgen danach stiegen wir ins Tal ab.\n";
+        const char *pfr = "La pluie tomba toute la journée et les tentes "
+                          "restaient mouillées.\n"
+                          "Le lendemain matin nous sommes tous descendus "
+                          "dans la vallée en bas.\n";
+        al_options o2 = opt;
+        o2.anchors = 1u << AL_ANCHOR_PUNCT;
+        model = al_model_new(&o2, &err);
+        is_str(beads(pde, pfr), "[0,1]:[0] [2]:[1]",
+               "punctuation: a clause end does not close a bead");
+        al_model_free(model);
+        o2.anchors = 0;
+        model = al_model_new(&o2, &err);
+        is_str(beads(pde, pfr), "[0]:[0] [1,2]:[1]",
+               "length alone cuts after the clause");
+        al_model_free(model);
+        model = full;
+    }
     is_int(al_anchor_from_name("stems"), AL_ANCHOR_STEMS, "anchor name stems");
     is_int(al_anchor_from_name("names"), -1, "unknown anchor name");
     is_str(al_anchor_name(AL_ANCHOR_COGNATES), "cognates", "anchor kind name");
