@@ -50,11 +50,22 @@ al_spell_set *al_spell_set_new(void)
     return s;
 }
 
+/* Hunspell keeps one table for UTF-8 dictionaries shared by all its
+ * objects, counted by a plain integer: creating or destroying two objects at
+ * once (two languages loaded by two threads) races on it and leaks or frees
+ * it twice. Creation and destruction are therefore serialized; lookups in
+ * different objects still run in parallel. */
+static pthread_mutex_t hunspell_life = PTHREAD_MUTEX_INITIALIZER;
+
 static void spell_free(al_spell *sp)
 {
     if (sp == NULL)
         return;
-    Hunspell_destroy(sp->h);
+    if (sp->h != NULL) {
+        pthread_mutex_lock(&hunspell_life);
+        Hunspell_destroy(sp->h);
+        pthread_mutex_unlock(&hunspell_life);
+    }
     pthread_mutex_destroy(&sp->lock);
     al_strtab_free(sp->words);
     al_strtab_free(sp->stems);
@@ -94,7 +105,9 @@ static al_spell *spell_load(const char *dir, al_lang lang)
         if (sp == NULL)
             return NULL;
         pthread_mutex_init(&sp->lock, NULL);
+        pthread_mutex_lock(&hunspell_life);
         sp->h = Hunspell_create(aff, dic);
+        pthread_mutex_unlock(&hunspell_life);
         sp->words = al_strtab_new();
         sp->stems = al_strtab_new();
         if (sp->h == NULL || sp->words == NULL || sp->stems == NULL) {
