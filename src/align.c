@@ -466,9 +466,10 @@ typedef struct {
  * are computed directly. The entries of both sides come from windows of
  * the pass's own. */
 typedef struct {
-    size_t depth, width;
+    size_t reach;            /* source units a bead covers, at most */
+    size_t rows, width;      /* ring rows (at least reach), columns */
     size_t *x, *lo;          /* per ring row; x is NULL without a ring */
-    float *st, *ts;          /* depth * width, NAN = not yet computed */
+    float *st, *ts;          /* rows * width, NAN = not yet computed */
     set_window win;          /* feature sets of source units */
     const units *t;          /* target units */
 } pair_cache;
@@ -477,7 +478,7 @@ static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
                         double *ts)
 {
     if (pc->x != NULL) {
-        size_t r = x % pc->depth;
+        size_t r = x % pc->rows;
         if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
             size_t k = r * pc->width + (y - pc->lo[r]);
             if (isnan(pc->st[k])) {
@@ -541,27 +542,30 @@ static void pair_row_range(const band *bd, size_t n, size_t depth, size_t maxb,
     *to = bd->hi[r1] + maxb;
 }
 
+/* A ring of ROWS rows (at least DEPTH, the source units a bead covers). */
 static int pair_cache_init(pair_cache *pc, const cost_model *cm,
-                           const band *bd, size_t depth, size_t maxb)
+                           const band *bd, size_t depth, size_t maxb,
+                           size_t rows)
 {
     size_t n = cm->s->n;
     memset(pc, 0, sizeof *pc);
-    pc->depth = depth > 0 ? depth : 1;
+    pc->reach = depth > 0 ? depth : 1;
+    pc->rows = rows > pc->reach ? rows : pc->reach;
     for (size_t x = 0; x < n; x++) {
         size_t from, to;
-        pair_row_range(bd, n, pc->depth, maxb, x, &from, &to);
+        pair_row_range(bd, n, pc->reach, maxb, x, &from, &to);
         if (to + 1 - from > pc->width)
             pc->width = to + 1 - from;
     }
-    pc->x = al_malloc(pc->depth * sizeof *pc->x);
-    pc->lo = al_calloc(pc->depth, sizeof *pc->lo);
-    pc->st = al_malloc(pc->depth * (pc->width + 1) * sizeof *pc->st);
-    pc->ts = al_malloc(pc->depth * (pc->width + 1) * sizeof *pc->ts);
+    pc->x = al_malloc(pc->rows * sizeof *pc->x);
+    pc->lo = al_calloc(pc->rows, sizeof *pc->lo);
+    pc->st = al_malloc(pc->rows * (pc->width + 1) * sizeof *pc->st);
+    pc->ts = al_malloc(pc->rows * (pc->width + 1) * sizeof *pc->ts);
     if (!pc->x || !pc->lo || !pc->st || !pc->ts ||
-        window_init(&pc->win, cm->s, 2 * pc->depth + 2) != AL_OK)
+        window_init(&pc->win, cm->s, 2 * pc->reach + 2) != AL_OK)
         return AL_ENOMEM;
     pc->t = cm->t;
-    for (size_t r = 0; r < pc->depth; r++)
+    for (size_t r = 0; r < pc->rows; r++)
         pc->x[r] = SIZE_MAX;
     return AL_OK;
 }
@@ -589,12 +593,12 @@ static int pair_cache_status(const pair_cache *pc)
     return pc->win.rc;
 }
 
-/* Source unit X enters the ring (replacing X +- DEPTH). */
+/* Source unit X enters the ring (replacing X - ROWS). */
 static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
                              size_t maxb, size_t x)
 {
-    size_t r = x % pc->depth, from, to;
-    pair_row_range(bd, n, pc->depth, maxb, x, &from, &to);
+    size_t r = x % pc->rows, from, to;
+    pair_row_range(bd, n, pc->reach, maxb, x, &from, &to);
     pc->x[r] = x;
     pc->lo[r] = from;
     for (size_t k = 0; k < pc->width; k++)
@@ -610,6 +614,131 @@ static double boundary_cost(const cost_model *cm, uint32_t es, uint32_t et)
     if (cm->punct && END_CLASS(es) != END_CLASS(et))
         c += cm->para_penalty;
     return c;
+}
+
+/* ---- filling the ring ahead, in a second thread ---- */
+
+/* Ring rows when a helper fills them ahead of the DP, and how many rows it
+ * fills between two meetings with the DP. */
+#define AHEAD_ROWS 64
+#define AHEAD_BATCH 16
+/* Smallest band, in cells, worth a helper thread. */
+#define AHEAD_MIN_CELLS ((size_t)1 << 16)
+
+/* band_dp asks for a sentence pair's match once per cell it covers, and the
+ * matching is the larger part of its work; it depends on nothing the DP
+ * computes. So a helper thread fills the ring's rows in order, ahead of
+ * the DP, with the very values the DP would compute (the same rows, the
+ * same columns), and the DP only waits for rows not yet filled. */
+typedef struct {
+    pair_cache *pc;
+    const band *bd;
+    size_t n, maxb;
+    set_window win;          /* the helper's own feature sets */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    size_t filled;           /* source units [0, filled) are in the ring */
+    size_t low;              /* units below it are no longer read */
+    bool stop;
+    pthread_t th;
+} filler;
+
+static void *fill_rows(void *arg)
+{
+    filler *f = arg;
+    pair_cache *pc = f->pc;
+    size_t m = pc->t->n;
+    for (size_t x = 0; x < f->n; x++) {
+        if (x % AHEAD_BATCH == 0) {
+            pthread_mutex_lock(&f->mu);
+            f->filled = x;
+            pthread_cond_broadcast(&f->cv);
+            while (!f->stop && x + AHEAD_BATCH > f->low + pc->rows)
+                pthread_cond_wait(&f->cv, &f->mu);
+            bool stop = f->stop;
+            pthread_mutex_unlock(&f->mu);
+            if (stop)
+                return NULL;
+        }
+        size_t r = x % pc->rows, from, to;
+        pair_row_range(f->bd, f->n, pc->reach, f->maxb, x, &from, &to);
+        pc->lo[r] = from;
+        float *st = pc->st + r * pc->width, *ts = pc->ts + r * pc->width;
+        for (size_t k = 0; k < pc->width; k++)
+            st[k] = ts[k] = NAN;
+        /* The pairs a forward DP asks for: beads that cover unit x end in
+         * rows x + 1 .. x + reach. Others (rarely) it computes itself. */
+        size_t last = x + pc->reach < f->n ? x + pc->reach : f->n;
+        size_t y0 = f->bd->lo[x + 1] > f->maxb ? f->bd->lo[x + 1] - f->maxb
+                                               : 0;
+        size_t y1 = f->bd->hi[last] < m ? f->bd->hi[last] : m;
+        for (size_t y = y0 > from ? y0 : from; y < y1 && y <= to; y++) {
+            double a, b;
+            match_pair(&f->win, x, pc->t, y, &a, &b);
+            st[y - from] = (float)a;
+            ts[y - from] = (float)b;
+        }
+        pc->x[r] = x;
+    }
+    pthread_mutex_lock(&f->mu);
+    f->filled = f->n;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    return NULL;
+}
+
+/* Starts a helper filling PC's ring (of AHEAD_ROWS rows) for band BD;
+ * false when no thread could be had (then the DP fills it itself). */
+static bool filler_start(filler *f, pair_cache *pc, const band *bd,
+                         size_t n, size_t maxb)
+{
+    memset(f, 0, sizeof *f);
+    f->pc = pc;
+    f->bd = bd;
+    f->n = n;
+    f->maxb = maxb;
+    if (window_init(&f->win, pc->win.u, 2 * pc->reach + 2) != AL_OK)
+        return false;
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    if (pthread_create(&f->th, NULL, fill_rows, f) != 0) {
+        pthread_mutex_destroy(&f->mu);
+        pthread_cond_destroy(&f->cv);
+        window_free(&f->win);
+        return false;
+    }
+    return true;
+}
+
+/* The DP is at row I: waits until the units it reads, [I - reach, I), are
+ * in the ring, and frees the rows below them. *HAVE caches how far the
+ * ring is known to be filled. */
+static void filler_reach(filler *f, size_t i, size_t *have)
+{
+    if (i <= *have && i % AHEAD_BATCH != 0)
+        return;
+    pthread_mutex_lock(&f->mu);
+    f->low = i > f->pc->reach ? i - f->pc->reach : 0;
+    pthread_cond_broadcast(&f->cv);
+    while (f->filled < i)
+        pthread_cond_wait(&f->cv, &f->mu);
+    *have = f->filled;
+    pthread_mutex_unlock(&f->mu);
+}
+
+/* Stops and joins the helper; AL_ENOMEM if it ran out of memory. */
+static int filler_stop(filler *f)
+{
+    pthread_mutex_lock(&f->mu);
+    f->stop = true;
+    pthread_cond_broadcast(&f->cv);
+    pthread_mutex_unlock(&f->mu);
+    pthread_join(f->th, NULL);
+    pthread_mutex_destroy(&f->mu);
+    pthread_cond_destroy(&f->cv);
+    int rc = f->win.rc;
+    window_free(&f->win);
+    return rc;
 }
 
 /* Cost of the bead covering source units [I-A, I) and target [J-B, J).
@@ -716,8 +845,10 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     for (int k = 0; k < cm->n_types; k++)
         if (cm->types[k].b > maxb)
             maxb = cm->types[k].b;
+    bool ahead = rowoff[n + 1] >= AHEAD_MIN_CELLS;
     pair_cache pc;
-    int prc = pair_cache_init(&pc, cm, bd, (size_t)depth, (size_t)maxb);
+    int prc = pair_cache_init(&pc, cm, bd, (size_t)depth, (size_t)maxb,
+                              ahead ? AHEAD_ROWS : 0);
     if (bp == NULL || rows == NULL || prc != AL_OK) {
         free(rowoff);
         free(bp);
@@ -725,10 +856,17 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         pair_cache_free(&pc);
         return AL_ENOMEM;
     }
+    /* Without a helper thread the DP fills the (larger) ring itself. */
+    filler fl;
+    if (ahead)
+        ahead = filler_start(&fl, &pc, bd, n, (size_t)maxb);
 #define ROW(i) (rows + ((i) % (size_t)(depth + 1)) * maxw)
+    size_t have = 0;
     for (size_t i = 0; i <= n; i++) {
         double *cur = ROW(i);
-        if (i > 0)                       /* source unit i-1 enters the ring */
+        if (ahead)
+            filler_reach(&fl, i, &have);
+        else if (i > 0)                  /* source unit i-1 enters the ring */
             pair_cache_enter(&pc, bd, n, (size_t)maxb, i - 1);
         for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
             double best = i == 0 && j == 0 ? 0 : HUGE_VAL;
@@ -758,6 +896,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     }
 #undef ROW
     free(rows);
+    int frc = ahead ? filler_stop(&fl) : AL_OK;
     pair_cache_drop_ring(&pc);
     /* Trace back from (n, m). */
     size_t cap = 64, cnt = 0;
@@ -796,7 +935,7 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
         i -= a;
         j -= b;
     }
-    if (pair_cache_status(&pc) != AL_OK)
+    if (pair_cache_status(&pc) != AL_OK || frc != AL_OK)
         rc = AL_ENOMEM;
     pair_cache_free(&pc);
     free(bp);
@@ -957,7 +1096,7 @@ static void *run_sweep(void *arg)
             maxw = bd->hi[i] - bd->lo[i] + 1;
     double *ring = al_malloc((depth + 1) * maxw * sizeof *ring);
     pair_cache pc;
-    int prc = pair_cache_init(&pc, cm, bd, depth, maxb);
+    int prc = pair_cache_init(&pc, cm, bd, depth, maxb, 0);
     if (ring == NULL || prc != AL_OK) {
         free(ring);
         pair_cache_free(&pc);
