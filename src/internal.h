@@ -248,6 +248,10 @@ int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
 al_lexicon *al_lexicon_load(const al_model *m, al_lang src, al_lang tgt,
                             al_error *err);
 void al_lexicon_free(al_lexicon *lx);
+/* Reads the user dictionary PATH as al_lexicon_load would, to report a
+ * missing or malformed file when the model is made (the lexicon itself is
+ * loaded per language pair, on first use). AL_OK or the error. */
+int al_lexicon_check(const char *path, al_error *err);
 size_t al_lexicon_size(const al_lexicon *lx, int column);
 typedef void (*al_concept_fn)(void *ud, const char *word, size_t n);
 size_t al_lexicon_concepts(const al_lexicon *lx, int column, const char *fold,

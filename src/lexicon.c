@@ -283,6 +283,24 @@ static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
     return rc;
 }
 
+int al_lexicon_check(const char *path, al_error *err)
+{
+    al_lexicon lx;
+    memset(&lx, 0, sizeof lx);
+    lx.words[0] = al_strtab_new();
+    lx.words[1] = al_strtab_new();
+    edge_list el = {0};
+    int rc = lx.words[0] && lx.words[1]
+                 ? read_pairs(&lx, &el, path, false, err)
+                 : al_fail(err, AL_ENOMEM, "out of memory");
+    free(el.e);
+    al_buf_free(&el.f[0]);
+    al_buf_free(&el.f[1]);
+    al_strtab_free(lx.words[0]);
+    al_strtab_free(lx.words[1]);
+    return rc;
+}
+
 /* Builds the per-word translation lists of both directions. */
 static int index_edges(al_lexicon *lx, edge_list *el)
 {

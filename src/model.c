@@ -123,6 +123,10 @@ al_model *al_model_new(const al_options *opt, al_error *err)
             return NULL;
         }
     }
+    if (opt->user_dict != NULL && al_lexicon_check(opt->user_dict, err)) {
+        al_model_free(m);
+        return NULL;
+    }
     if (opt->checks != 0)
         m->check = al_checkdata_load(m, err);
     if (opt->checks != 0 && m->check == NULL) {

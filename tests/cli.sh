@@ -44,6 +44,11 @@ check "unknown format" 2 "align: unknown format 'xml' (tsv, jsonl, tmx, xliff, b
 Try 'align --help' for more information." -- "$ALIGN" -f xml fr.txt de.txt
 check "bad --fail-on" 2 "align: --fail-on takes info, warning or error, not 'fatal'
 Try 'align --help' for more information." -- "$ALIGN" --fail-on fatal fr.txt de.txt
+printf 'Zug\ttrain\nkein Tabulator hier\n' > bad.dict
+check "missing --dict file" 2 "align: nosuch.dict: cannot open: No such file or directory" -- \
+    "$ALIGN" --dict nosuch.dict fr.txt de.txt
+check "malformed --dict file" 2 "align: bad.dict:2: expected 'source<TAB>target' or 'target @ source'" -- \
+    "$ALIGN" --dict bad.dict fr.txt de.txt
 check "unknown anchor kind" 2 "align: --anchors: unknown anchor kind 'names'
 Try 'align --help' for more information." -- "$ALIGN" --anchors=numbers,names fr.txt de.txt
 check "--anchors=none aligns by length" 0 "" -- "$ALIGN" --anchors=none fr.txt de.txt
