@@ -50,8 +50,21 @@ typedef struct {
  * with more content words than this is matched on its 64 rarest. */
 #define MAX_UNIT_ITEMS 64
 /* Merged units of coarse levels keep fewer: they only guide the search, and
- * all levels are in memory at once. */
+ * all levels are in memory at once. A level keeps up to MAX_UNIT_ITEMS a
+ * unit while its items fit in COARSE_ITEM_BUDGET, never fewer than
+ * MAX_COARSE_ITEMS: the small top levels decide where the whole path goes,
+ * and with 16 items, units of 32 sentences share too few anchors to tell
+ * copy k of a repeated text from copy k + 1. */
 #define MAX_COARSE_ITEMS 16
+#define COARSE_ITEM_BUDGET ((size_t)1 << 20)
+
+static size_t coarse_items(size_t n_units)
+{
+    size_t cap = COARSE_ITEM_BUDGET / (n_units > 0 ? n_units : 1);
+    if (cap < MAX_COARSE_ITEMS)
+        return MAX_COARSE_ITEMS;
+    return cap < MAX_UNIT_ITEMS ? cap : MAX_UNIT_ITEMS;
+}
 
 static void units_free(units *u)
 {
@@ -195,7 +208,7 @@ static int units_coarsen(const units *fine, units *coarse)
         size_t cnt = fine->ioff[b] - fine->ioff[a];
         memcpy(coarse->iidx + ni, fine->iidx + fine->ioff[a],
                cnt * sizeof *coarse->iidx);
-        put_items(coarse, &ni, coarse->iidx + ni, cnt, MAX_COARSE_ITEMS);
+        put_items(coarse, &ni, coarse->iidx + ni, cnt, coarse_items(n));
     }
     coarse->ioff[n] = ni;
     units_weigh(coarse);
