@@ -791,9 +791,14 @@ static void check_bead(ck_ctx *c)
     }
     check_merged_boilerplate(c, AL_TARGET);
     check_merged_boilerplate(c, AL_SOURCE);
-    if (ck_enabled(c, AL_FLAG_OMISSION))
+    /* A bead whose two sides are unrelated as a whole needs no search for
+     * the one sentence of a merge that the other side does not explain. */
+    bool unrelated = (ck_enabled(c, AL_FLAG_OMISSION) ||
+                      ck_enabled(c, AL_FLAG_ADDITION)) &&
+                     ck_check_unrelated(c);
+    if (!unrelated && ck_enabled(c, AL_FLAG_OMISSION))
         ck_check_merge(c, AL_SOURCE);
-    if (ck_enabled(c, AL_FLAG_ADDITION))
+    if (!unrelated && ck_enabled(c, AL_FLAG_ADDITION))
         ck_check_merge(c, AL_TARGET);
     if (ck_enabled(c, AL_FLAG_NUMBER))
         ck_check_numbers(c);

@@ -215,6 +215,10 @@ void ck_check_punctuation(ck_ctx *c);    /* check_surface.c */
 /* A sentence of SIDE in a bead of two or more that the other side does not
  * translate: omission (source) or addition (target). */
 void ck_check_merge(ck_ctx *c, int side);  /* check_merge.c */
+/* A pair whose two sides share (almost) none of their anchors and that the
+ * aligner is unsure of: the source seems not translated there (omission),
+ * the target seems to have no source there (addition). True when flagged. */
+bool ck_check_unrelated(ck_ctx *c);        /* check_merge.c */
 
 /* Kind of a one-sided bead's text, for the severity of omission/addition. */
 typedef enum {

@@ -19,6 +19,12 @@
  * span of that sentence. The two kinds of evidence are independent: a
  * legitimate merge of a long sentence translated as two shares anchors with
  * both, and a merge of a short sentence changes the lengths little.
+ *
+ * More often still the aligner shifts the pairs around the orphan: the
+ * orphan gets a 1-1 bead with the translation of a neighbouring sentence.
+ * Such a bead's two sides share (almost) none of their anchors although
+ * each has enough to judge, and the aligner is unsure of it. ck_check_unrelated
+ * flags it: the source as an omission, the target as an addition.
  */
 #include "config.h"
 #include "check.h"
@@ -162,3 +168,114 @@ void ck_check_merge(ck_ctx *c, int side)
                 "they are", best - begin, n);
 }
 
+
+/* ---- a pair whose two sides are unrelated ---- */
+
+/* The aligner's anchor model (align.c): translations match a share P_TRUE
+ * of their item weight, unrelated sentences a share P_RAND per mean
+ * sentence's worth of text on the other side (at least half a sentence's:
+ * even a short sentence can match by chance). */
+#define P_TRUE 0.5
+#define P_RAND 0.05
+#define K_MIN 0.5
+/* The anchors say "unrelated" when their log-likelihood ratio, translation
+ * against unrelated, is at most -UNRELATED_LLR (odds of 20 to 1; measured
+ * alike from 2 to 4, bench/README.md) ... */
+#define UNRELATED_LLR 3.0
+/* ... and the aligner agrees when its posterior score of the bead is at
+ * most this: the bead is more likely wrong than right. Real translations
+ * that share no anchor (free renderings, short sentences) are most often
+ * beads the aligner is sure of, from their neighbours and lengths. */
+#define UNRELATED_SCORE 0.5
+
+/* Log-likelihood ratio, "translations" against "unrelated", of MATCHED of
+ * W item weight matched by K mean sentences of the other side. */
+static double anchor_llr(double matched, double w, double k)
+{
+    if (w <= 0)
+        return 0;
+    double p = 1 - pow(1 - P_RAND, k > K_MIN ? k : K_MIN);
+    return matched * log(P_TRUE / p) +
+           (w - matched) * log((1 - P_TRUE) / (1 - p));
+}
+
+/* Anchor weight of SIDE of the current bead, the part of it that the other
+ * side matches, and the side's length in characters. */
+static void side_support(ck_ctx *c, int side, double *w, double *m,
+                         double *len)
+{
+    size_t begin, n;
+    ck_bead_side(c, side, &begin, &n);
+    side_features(c, c->b, !side);
+    *w = *m = *len = 0;
+    for (size_t i = begin; i < begin + n && c->rc == AL_OK; i++) {
+        double wi, mi;
+        support(c, side, i, &c->set, &wi, &mi);
+        *w += wi;
+        *m += mi;
+        *len += c->feat[side].len[i];
+    }
+}
+
+/* Mean sentence length of a text, in characters (at least 1). */
+static double mean_length(const al_sentfeat *sf, size_t n)
+{
+    double l = 0;
+    for (size_t i = 0; i < n; i++)
+        l += sf->len[i];
+    return n > 0 && l >= (double)n ? l / (double)n : 1;
+}
+
+/* Span of SIDE of the current bead in its normalized text. */
+static void side_span(const ck_ctx *c, int side, size_t *begin, size_t *end)
+{
+    size_t b, n;
+    ck_bead_side(c, side, &b, &n);
+    const al_sent *first = &c->t[side]->sents[b];
+    const al_sent *last = &c->t[side]->sents[b + n - 1];
+    *begin = first->start;
+    *end = (size_t)last->start + last->len;
+}
+
+bool ck_check_unrelated(ck_ctx *c)
+{
+    if (!c->have_feat)
+        return false;
+    double w[2], m[2], len[2];
+    for (int side = 0; side < 2 && c->rc == AL_OK; side++)
+        side_support(c, side, &w[side], &m[side], &len[side]);
+    if (c->rc != AL_OK)
+        return false;
+    double mean[2];
+    for (int side = 0; side < 2; side++)
+        mean[side] = mean_length(&c->feat[side], c->t[side]->n_sents);
+    double llr = anchor_llr(m[0], w[0], len[1] / mean[1]) +
+                 anchor_llr(m[1], w[1], len[0] / mean[0]);
+#ifdef AL_CHECK_SIGNALS
+    ck_flag(c, AL_FLAG_OMISSION, AL_INFO, AL_SOURCE, 0, 0,
+            "signals: unrelated %zu-%zu w=%.2f/%.2f m=%.2f/%.2f llr=%.2f "
+            "score=%.2f", c->b->src_len, c->b->tgt_len, w[0], w[1], m[0],
+            m[1], llr, c->b->score);
+#endif
+    if (w[0] < ORPHAN_MIN_WEIGHT || w[1] < ORPHAN_MIN_WEIGHT ||
+        llr > -UNRELATED_LLR || c->b->score > UNRELATED_SCORE)
+        return false;
+    size_t begin, end;
+    if (ck_enabled(c, AL_FLAG_OMISSION)) {
+        side_span(c, AL_SOURCE, &begin, &end);
+        ck_flag(c, AL_FLAG_OMISSION, AL_WARNING, AL_SOURCE, begin, end,
+                "the translation does not seem to translate this source: "
+                "they share almost none of their numbers, names and words, "
+                "and the alignment is unsure (score %.2f); its translation "
+                "may be missing", c->b->score);
+    }
+    if (ck_enabled(c, AL_FLAG_ADDITION)) {
+        side_span(c, AL_TARGET, &begin, &end);
+        ck_flag(c, AL_FLAG_ADDITION, AL_WARNING, AL_TARGET, begin, end,
+                "this translation does not seem to translate its source: "
+                "they share almost none of their numbers, names and words, "
+                "and the alignment is unsure (score %.2f); it may belong "
+                "to a neighbouring pair or have no source", c->b->score);
+    }
+    return true;
+}

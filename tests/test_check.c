@@ -49,7 +49,8 @@ static char buf[8192];
 
 /* Flags, as run() prints them with messages, of checking SRC and TGT
  * (sentence a line) with model M on the beads given as "SB+SN:TB+TN"
- * separated by spaces: the checker alone, on beads an aligner might cut. */
+ * separated by spaces, each scored 1 unless followed by "@SCORE": the
+ * checker alone, on beads an aligner might cut. */
 static char *check_beads(al_model *m, const char *src, const char *tgt,
                          const char *beads)
 {
@@ -69,7 +70,7 @@ static char *check_beads(al_model *m, const char *src, const char *tgt,
         b->src_len = strtoul(e + 1, &e, 10);
         b->tgt_begin = strtoul(e + 1, &e, 10);
         b->tgt_len = strtoul(e + 1, &e, 10);
-        b->score = 1.0;
+        b->score = *e == '@' ? strtod(e + 1, &e) : 1.0;
         p = *e == ' ' ? e + 1 : e;
     }
     size_t o = 0;
@@ -335,6 +336,43 @@ static void test_merge_and_neighbours(void)
            "info");
 }
 
+/* A pair whose sides share none of their anchors (check_merge.c): the
+ * aligner paired a sentence whose translation was left out with the
+ * translation of its neighbour. */
+static void test_unrelated(void)
+{
+    const char *fr = FR_PAD "Le maire Dupont a signé quatorze contrats avec "
+        "Berne en 1987.\nLa gare de Montreuil a ouvert ses portes lundi "
+        "matin.\n" FR_END;
+    const char *de = DE_PAD "Der Bahnhof von Montreuil hat am Montagmorgen "
+        "geöffnet.\n" DE_END;
+    is_str(check_beads(fr_de, fr, de, "0+1:0+1@0.3 1+1:1+1@0.3 2+1:1+0 "
+                       "3+1:2+1"),
+           "1:omission:warning:Le maire Dupont a signé quatorze contrats "
+           "avec Berne en 1987. (the translation does not seem to translate "
+           "this source: they share almost none of their numbers, names and "
+           "words, and the alignment is unsure (score 0.30); its "
+           "translation may be missing) 1:addition:warning:Der Bahnhof von "
+           "Montreuil hat am Montagmorgen geöffnet. (this translation does "
+           "not seem to translate its source: they share almost none of "
+           "their numbers, names and words, and the alignment is unsure "
+           "(score 0.30); it may belong to a neighbouring pair or have no "
+           "source) 1:number:error:1987 (1987 of the source is missing in "
+           "the translation) 1:name:info:Montreuil (Montreuil of the "
+           "translation is in the source of the next pair: the pairs are "
+           "cut differently) 2:omission:error (source sentence not "
+           "translated)",
+           "shifted pair, unsure: omission and addition with their spans; "
+           "a translated pair as unsure: nothing");
+    is_str(check_beads(fr_de, fr, de, "0+1:0+1 1+1:1+1@0.6 2+1:1+0 "
+                       "3+1:2+1"),
+           "1:number:error:1987 (1987 of the source is missing in the "
+           "translation) 1:name:info:Montreuil (Montreuil of the translation "
+           "is in the source of the next pair: the pairs are cut "
+           "differently) 2:omission:error (source sentence not translated)",
+           "the same pair, more likely right than wrong: not unrelated");
+}
+
 static void test_length(void)
 {
     is_str(messages(FR_PAD "Certains voisins se plaignent du passage des "
@@ -504,6 +542,7 @@ int main(void)
     test_encoding();
     test_omission_addition();
     test_merge_and_neighbours();
+    test_unrelated();
     test_length();
     test_language();
     test_garbled();
