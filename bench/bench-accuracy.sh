@@ -42,16 +42,30 @@ run_hunalign() {
     fi
 }
 
-if [ -x "$align_bin" ]; then
-    say "running align"
+# run_align NAME [OPTION...]: align with OPTION... and add its row.
+run_align() {
+    local name=$1 rc
+    shift
+    say "running $name"
     if measure "$tmp/align.beads" "$align_bin" --presegmented --format=beads \
-            "${align_flags[@]}" "$de" "$fr"; then
-        row align "$tmp/align.beads"
+            "${align_flags[@]}" "$@" "$de" "$fr"; then
+        row "$name" "$tmp/align.beads"
     else
         rc=$?
         tail -n 5 "$tmp/align.beads.err" >&2
-        row_missing align "failed (exit $rc)"
+        row_missing "$name" "failed (exit $rc)"
     fi
+}
+
+if [ -x "$align_bin" ]; then
+    run_align align
+    # The ablation: what each kind of evidence is worth (README "How the
+    # aligner works"; tests/accuracy.sh pins the F1s).
+    run_align "align: length only" --anchors=none
+    run_align "align: + punctuation, numbers, words, cognates" \
+        --anchors=punct,numbers,words,cognates
+    run_align "align: + dictionary (no stems)" --anchors=-stems
+    run_align "align: + stems and compounds (no second pass)" --no-second-pass
 else
     row_missing align "not built ($align_bin missing)"
 fi
