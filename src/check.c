@@ -490,6 +490,17 @@ int ck_around_moved(ck_ctx *c, ck_around *a, int side, uint64_t key)
     return 0;
 }
 
+void ck_flag_moved(ck_ctx *c, al_flag_code code, int side, size_t off,
+                   const char *text, size_t n, int nb)
+{
+    ck_flag(c, code, AL_INFO, side, off, off + n,
+            "%.*s %s is in the %s of the %s pair: the pairs are cut "
+            "differently", (int)n, text,
+            side == AL_SOURCE ? "of the source" : "of the translation",
+            side == AL_SOURCE ? "translation" : "source",
+            nb < 0 ? "previous" : "next");
+}
+
 /* ---- omission and addition ---- */
 
 /* Does the sentence end like a sentence (. ! ? … possibly followed by

@@ -201,6 +201,10 @@ void ck_around_init(ck_around *a, bool numbers);
  * side, is on the other side of the previous or the next bead and not on
  * that bead's SIDE; else 0. */
 int ck_around_moved(ck_ctx *c, ck_around *a, int side, uint64_t key);
+/* Info flag CODE on the token TEXT (N bytes, at OFF on SIDE) that
+ * ck_around_moved found in the neighbouring bead NB (-1 or 1). */
+void ck_flag_moved(ck_ctx *c, al_flag_code code, int side, size_t off,
+                   const char *text, size_t n, int nb);
 void ck_around_free(ck_around *a);
 
 /* ---- the checks (one module each) ---- */

@@ -324,13 +324,8 @@ static void check_side(ck_ctx *c, int side, fuzzy_list *fl, ck_set *done,
          * there differently from the translator. */
         int nb = ck_around_moved(c, around, side, w->key);
         if (nb != 0)
-            ck_flag(c, AL_FLAG_NAME, AL_INFO, side, w->off,
-                    (size_t)w->off + w->len,
-                    "%.*s %s is in the %s of the %s pair: the pairs are cut "
-                    "differently", (int)w->len, ck_word_text(c, side, w),
-                    side == AL_SOURCE ? "of the source" : "of the translation",
-                    side == AL_SOURCE ? "translation" : "source",
-                    nb < 0 ? "previous" : "next");
+            ck_flag_moved(c, AL_FLAG_NAME, side, w->off,
+                          ck_word_text(c, side, w), w->len, nb);
         else if (side == AL_SOURCE)
             ck_flag(c, AL_FLAG_NAME, AL_WARNING, AL_SOURCE, w->off,
                     (size_t)w->off + w->len,

@@ -512,13 +512,8 @@ void ck_check_numbers(ck_ctx *c)
             if (nb == 0)
                 continue;
             v->used = true;
-            ck_flag(c, AL_FLAG_NUMBER, AL_INFO, side, v->off,
-                    (size_t)v->off + v->len,
-                    "%.*s %s is in the %s of the %s pair: the pairs are cut "
-                    "differently", (int)v->len, text_of(c, side, v),
-                    side == AL_SOURCE ? "of the source" : "of the translation",
-                    side == AL_SOURCE ? "translation" : "source",
-                    nb < 0 ? "previous" : "next");
+            ck_flag_moved(c, AL_FLAG_NUMBER, side, v->off,
+                          text_of(c, side, v), v->len, nb);
         }
     }
     ck_around_free(&around);
