@@ -478,7 +478,10 @@ typedef struct {
  * on first use. Pairs outside it, or all pairs once the ring is dropped,
  * are computed directly. The entries of both sides come from windows of
  * the pass's own. */
+typedef struct pair_table pair_table;
+
 typedef struct {
+    const pair_table *tab;   /* read first when not NULL */
     size_t reach;            /* source units a bead covers, at most */
     size_t rows, width;      /* ring rows (at least reach), columns */
     size_t *x, *lo;          /* per ring row; x is NULL without a ring */
@@ -487,9 +490,29 @@ typedef struct {
     const units *t;          /* target units */
 } pair_cache;
 
+/* Matched weights of every sentence pair a bead inside a band can cover,
+ * computed once and then only read (see posterior_scores): row x holds
+ * m(x -> y) and m(y -> x) for y in [lo[x], lo[x] + off[x + 1] - off[x]).
+ * Stored as floats like the ring's, so a bead costs the same read from
+ * either. */
+struct pair_table {
+    size_t *off;             /* n + 1 row offsets into st and ts */
+    size_t *lo;              /* n first columns */
+    float *st, *ts;
+};
+
 static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
                         double *ts)
 {
+    if (pc->tab != NULL) {
+        const pair_table *tb = pc->tab;
+        if (y >= tb->lo[x] && y - tb->lo[x] < tb->off[x + 1] - tb->off[x]) {
+            size_t k = tb->off[x] + (y - tb->lo[x]);
+            *st = tb->st[k];
+            *ts = tb->ts[k];
+            return;
+        }
+    }
     if (pc->x != NULL) {
         size_t r = x % pc->rows;
         if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
@@ -581,6 +604,17 @@ static int pair_cache_init(pair_cache *pc, const cost_model *cm,
     for (size_t r = 0; r < pc->rows; r++)
         pc->x[r] = SIZE_MAX;
     return AL_OK;
+}
+
+/* A cache without a ring that reads TAB; pairs outside it (none, for
+ * beads inside the band TAB was built for) are computed directly. */
+static int pair_cache_over(pair_cache *pc, const cost_model *cm,
+                           const pair_table *tab)
+{
+    memset(pc, 0, sizeof *pc);
+    pc->tab = tab;
+    pc->t = cm->t;
+    return window_init(&pc->win, cm->s, 1);
 }
 
 /* Frees the ring; pairs are then computed directly. */
@@ -1076,6 +1110,104 @@ static double log_add(double a, double b)
  * 0.025; 0.093 at 1.0, 0.166 at 3.0). */
 #define POSTERIOR_T 2.0
 
+/* Most source units of a bead type. */
+static size_t type_depth(const cost_model *cm)
+{
+    size_t depth = 0;
+    for (int k = 0; k < cm->n_types; k++)
+        if ((size_t)cm->types[k].a > depth)
+            depth = (size_t)cm->types[k].a;
+    return depth;
+}
+
+/* Fills rows [x0, x1) of a pair table, with a feature window of its own. */
+typedef struct {
+    pair_table *tb;
+    const cost_model *cm;
+    size_t x0, x1;
+    int rc;
+} table_fill;
+
+static void *fill_table(void *arg)
+{
+    table_fill *f = arg;
+    const pair_table *tb = f->tb;
+    set_window win;
+    if (window_init(&win, f->cm->s, 1) != AL_OK) {
+        f->rc = AL_ENOMEM;
+        return NULL;
+    }
+    for (size_t x = f->x0; x < f->x1; x++)
+        for (size_t k = tb->off[x]; k < tb->off[x + 1]; k++) {
+            double st, ts;
+            match_pair(&win, x, f->cm->t, tb->lo[x] + (k - tb->off[x]), &st,
+                       &ts);
+            f->tb->st[k] = (float)st;
+            f->tb->ts[k] = (float)ts;
+        }
+    f->rc = win.rc;
+    window_free(&win);
+    return NULL;
+}
+
+static void pair_table_free(pair_table *tb)
+{
+    free(tb->off);
+    free(tb->lo);
+    free(tb->st);
+    free(tb->ts);
+}
+
+/* Matches every pair a bead of at most DEPTH source units inside band BD
+ * can cover, in two threads that each take half of the pairs. A bead
+ * covering source unit x starts in a row i0 > x - DEPTH and ends in a row
+ * i1 <= x + DEPTH; its target units lie between its ends' columns, and
+ * the band's lo and hi do not decrease with the row: so [lo[x + 1 - DEPTH],
+ * hi[x + DEPTH]) holds them. */
+static int pair_table_build(pair_table *tb, const cost_model *cm,
+                            const band *bd, size_t depth)
+{
+    size_t n = cm->s->n, m = cm->t->n;
+    memset(tb, 0, sizeof *tb);
+    tb->off = al_calloc(n + 1, sizeof *tb->off);
+    tb->lo = al_calloc(n + 1, sizeof *tb->lo);
+    if (tb->off == NULL || tb->lo == NULL) {
+        pair_table_free(tb);
+        return AL_ENOMEM;
+    }
+    for (size_t x = 0; x < n; x++) {
+        size_t lo = bd->lo[x + 1 > depth ? x + 1 - depth : 0];
+        size_t hi = bd->hi[x + depth < n ? x + depth : n];
+        if (hi > m)
+            hi = m;
+        tb->lo[x] = lo;
+        tb->off[x + 1] = tb->off[x] + (hi > lo ? hi - lo : 0);
+    }
+    size_t total = tb->off[n];
+    tb->st = al_malloc((total > 0 ? total : 1) * sizeof *tb->st);
+    tb->ts = al_malloc((total > 0 ? total : 1) * sizeof *tb->ts);
+    if (tb->st == NULL || tb->ts == NULL) {
+        pair_table_free(tb);
+        return AL_ENOMEM;
+    }
+    size_t half = 0;
+    while (half < n && tb->off[half] < total / 2)
+        half++;
+    table_fill lower = {tb, cm, 0, half, AL_OK};
+    table_fill upper = {tb, cm, half, n, AL_OK};
+    pthread_t th;
+    bool threaded = pthread_create(&th, NULL, fill_table, &upper) == 0;
+    fill_table(&lower);
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        fill_table(&upper);
+    int rc = lower.rc != AL_OK ? lower.rc : upper.rc;
+    if (rc != AL_OK)
+        pair_table_free(tb);
+    return rc;
+}
+
 /* One sweep of the forward-backward sums over a band: forward sums the
  * weights exp(-cost / T) of all partial alignments from (0,0) to each cell,
  * backward from each cell to (n,m). Only the last rows are kept; the value
@@ -1083,6 +1215,7 @@ static double log_add(double a, double b)
 typedef struct {
     const cost_model *cm;
     const band *bd;
+    const pair_table *tab;   /* the pairs of the band's beads */
     const step *path;
     size_t np;
     bool backward;
@@ -1097,19 +1230,13 @@ static void *run_sweep(void *arg)
     const cost_model *cm = sw->cm;
     const band *bd = sw->bd;
     size_t n = cm->s->n, m = cm->t->n;
-    size_t depth = 0, maxb = 0, maxw = 0;
-    for (int k = 0; k < cm->n_types; k++) {
-        if ((size_t)cm->types[k].a > depth)
-            depth = (size_t)cm->types[k].a;
-        if ((size_t)cm->types[k].b > maxb)
-            maxb = (size_t)cm->types[k].b;
-    }
+    size_t depth = type_depth(cm), maxw = 0;
     for (size_t i = 0; i <= n; i++)
         if (bd->hi[i] - bd->lo[i] + 1 > maxw)
             maxw = bd->hi[i] - bd->lo[i] + 1;
     double *ring = al_malloc((depth + 1) * maxw * sizeof *ring);
     pair_cache pc;
-    int prc = pair_cache_init(&pc, cm, bd, depth, maxb, 0);
+    int prc = pair_cache_over(&pc, cm, sw->tab);
     if (ring == NULL || prc != AL_OK) {
         free(ring);
         pair_cache_free(&pc);
@@ -1121,10 +1248,6 @@ static void *run_sweep(void *arg)
     size_t next = sw->backward ? sw->np : 0;
     for (size_t r = 0; r <= n; r++) {
         size_t i = sw->backward ? n - r : r;
-        if (!sw->backward && i > 0)
-            pair_cache_enter(&pc, bd, n, maxb, i - 1);
-        if (sw->backward && i < n)
-            pair_cache_enter(&pc, bd, n, maxb, i);
         size_t width = bd->hi[i] - bd->lo[i] + 1;
         for (size_t c = 0; c < width; c++) {
             /* Backward runs right to left: 0-1 beads stay in the row. */
@@ -1176,7 +1299,9 @@ static void *run_sweep(void *arg)
 /* Scores the beads of PATH with their posterior probability: the share of
  * all alignments within a band around PATH (each weighted by
  * exp(-cost / T)) that contain the bead. The forward and backward sweeps
- * run in two threads. */
+ * run in two threads. They cost the same beads, whose sentence pairs'
+ * matching is the dearer part: it is done once beforehand, also in two
+ * threads, for both. */
 static int posterior_scores(const cost_model *cm, step *path, size_t np)
 {
     size_t n = cm->s->n, m = cm->t->n;
@@ -1184,10 +1309,15 @@ static int posterior_scores(const cost_model *cm, step *path, size_t np)
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
     band_around(&bd, path, np, 1, n, m, POSTERIOR_WIDTH);
-    sweep fw = {cm, &bd, path, np, false, al_calloc(np, sizeof(double)), 0,
-                AL_OK};
-    sweep bw = {cm, &bd, path, np, true, al_calloc(np, sizeof(double)), 0,
-                AL_OK};
+    pair_table tab;
+    if (pair_table_build(&tab, cm, &bd, type_depth(cm)) != AL_OK) {
+        band_free(&bd);
+        return AL_ENOMEM;
+    }
+    sweep fw = {cm, &bd, &tab, path, np, false,
+                al_calloc(np, sizeof(double)), 0, AL_OK};
+    sweep bw = {cm, &bd, &tab, path, np, true,
+                al_calloc(np, sizeof(double)), 0, AL_OK};
     int rc = fw.at && bw.at ? AL_OK : AL_ENOMEM;
     if (rc == AL_OK) {
         pthread_t th;
@@ -1206,6 +1336,7 @@ static int posterior_scores(const cost_model *cm, step *path, size_t np)
     }
     free(fw.at);
     free(bw.at);
+    pair_table_free(&tab);
     band_free(&bd);
     return rc;
 }
