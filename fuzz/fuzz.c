@@ -35,7 +35,8 @@ al_model *fuzz_model(unsigned src_lang, unsigned tgt_lang)
  * thread) is safe. */
 static void set_options(al_model *m, uint8_t opt)
 {
-    m->opt.max_bead = ((opt >> 4) & 3) + 1;
+    static const int max_bead[4] = {1, 2, 4, 5};   /* 5 is the default */
+    m->opt.max_bead = max_bead[(opt >> 4) & 3];
     m->opt.presegmented = (opt >> 6) & 1;
     m->opt.checks = opt & 0x80 ? 0 : (1u << AL_FLAG_COUNT) - 1;
     m->opt.encoding[AL_SOURCE] = m->opt.encoding[AL_TARGET] = NULL;

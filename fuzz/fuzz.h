@@ -9,7 +9,7 @@
  * Option byte (pair targets):
  *   bits 0-1  source language: detect, de, fr, en
  *   bits 2-3  target language
- *   bits 4-5  max_bead - 1
+ *   bits 4-5  max_bead: 1, 2, 4, 5 (the default)
  *   bit  6    presegmented
  *   bit  7    all checks off (else all on)
  *

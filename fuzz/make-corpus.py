@@ -26,8 +26,12 @@ def read(path):
         return f.read()
 
 
-def pair_opt(src, tgt, max_bead=3, preseg=False, checks_off=False):
-    return bytes([LANG[src] | LANG[tgt] << 2 | (max_bead - 1) << 4 |
+# Option bits 4-5 select max_bead from this list (fuzz/fuzz.c).
+MAX_BEAD = [1, 2, 4, 5]
+
+
+def pair_opt(src, tgt, max_bead=4, preseg=False, checks_off=False):
+    return bytes([LANG[src] | LANG[tgt] << 2 | MAX_BEAD.index(max_bead) << 4 |
                   preseg << 6 | checks_off << 7])
 
 

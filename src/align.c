@@ -408,7 +408,7 @@ static void init_types(cost_model *cm, int max_bead)
         {1, 1, 0.89}, {1, 0, 0.0099}, {0, 1, 0.0099}, {2, 1, 0.089 / 2},
         {1, 2, 0.089 / 2}, {2, 2, 0.011}, {3, 1, 0.002}, {1, 3, 0.002},
         {3, 2, 0.001}, {2, 3, 0.001}, {3, 3, 0.0005}, {4, 1, 0.0003},
-        {1, 4, 0.0003},
+        {1, 4, 0.0003}, {5, 1, 0.0001}, {1, 5, 0.0001},
     };
     cm->n_types = 0;
     for (size_t k = 0; k < sizeof t / sizeof t[0]; k++)
@@ -807,7 +807,7 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
     double cost = bt->prior + tail_cost(d) +
                   boundary_cost(cm, s->para_end[i - 1], t->para_end[j - 1]);
     if (cm->anchor_weight > 0) {
-        double row[4] = {0}, col[4] = {0}, ws = 0, wt = 0;
+        double row[5] = {0}, col[5] = {0}, ws = 0, wt = 0;
         for (int x = 1; x <= bt->a; x++)
             ws += s->wsum[i - x];
         for (int y = 1; y <= bt->b; y++)

@@ -110,7 +110,7 @@ typedef struct {
     const char *lang[2];       /* "de", "fr", "en" or NULL to detect */
     const char *encoding[2];   /* iconv name or NULL: detect BOM, else UTF-8 */
     int presegmented;          /* one sentence per line, blank line = paragraph */
-    int max_bead;              /* most sentences on one side of a bead (1..4) */
+    int max_bead;              /* most sentences on one side of a bead (1..5) */
     const char *dict_dir;      /* folder with abbrev-*.txt, lex-*.txt; NULL: default */
     const char *hunspell_dir;  /* folder with LANG.aff/.dic; NULL: default */
     const char *user_dict;     /* extra lexicon ("src<TAB>tgt" or "tgt @ src") */

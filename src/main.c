@@ -72,7 +72,7 @@ static void usage(FILE *f)
 "      --lang L             language for --segment-only\n"
 "\n"
 "Alignment:\n"
-"      --max-bead N         at most N sentences on a side of a bead (1-4, 4)\n"
+"      --max-bead N         at most N sentences on a side of a bead (1-5, 5)\n"
 "      --dict FILE          extra dictionary: 'src<TAB>tgt' or 'tgt @ src'\n"
 "      --dict-dir DIR       folder of abbreviation lists and lexicons\n"
 "      --hunspell-dir DIR   folder of hunspell .aff/.dic files\n"
@@ -401,8 +401,8 @@ int main(int argc, char **argv)
         case OPT_MAX_BEAD: {
             char *end;
             long v = strtol(optarg, &end, 10);
-            if (*end != '\0' || v < 1 || v > 4)
-                return die_usage("--max-bead takes a number from 1 to 4, "
+            if (*end != '\0' || v < 1 || v > 5)
+                return die_usage("--max-bead takes a number from 1 to 5, "
                                  "not '%s'", optarg);
             opt.max_bead = (int)v;
             break;

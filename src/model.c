@@ -16,7 +16,7 @@
 void al_options_init(al_options *opt)
 {
     memset(opt, 0, sizeof *opt);
-    opt->max_bead = 4;
+    opt->max_bead = 5;
     opt->checks = (1u << AL_FLAG_COUNT) - 1;
     opt->min_score = 0.4;
     opt->second_pass = 1;
@@ -71,8 +71,8 @@ al_model *al_model_new(const al_options *opt, al_error *err)
                     opt->lang[s]);
             return NULL;
         }
-    if (opt->max_bead < 1 || opt->max_bead > 4) {
-        al_fail(err, AL_EINVAL, "--max-bead must be 1 to 4, not %d",
+    if (opt->max_bead < 1 || opt->max_bead > 5) {
+        al_fail(err, AL_EINVAL, "--max-bead must be 1 to 5, not %d",
                 opt->max_bead);
         return NULL;
     }

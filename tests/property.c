@@ -417,7 +417,7 @@ static void random_pairs(size_t n, uint64_t seed)
         al_buf s = {0}, t = {0};
         int ls = (int)pick(3), lt = (int)pick(3);
         random_pair(&s, &t, ls, lt);
-        int max_bead = 1 + (int)pick(4), preseg = chance(15);
+        int max_bead = 1 + (int)pick(5), preseg = chance(15);
         char id[96];
         snprintf(id, sizeof id, "seed %llu, translation-like pair %zu",
                  (unsigned long long)seed, i);
