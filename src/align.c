@@ -1195,13 +1195,7 @@ static int pair_table_build(pair_table *tb, const cost_model *cm,
         half++;
     table_fill lower = {tb, cm, 0, half, AL_OK};
     table_fill upper = {tb, cm, half, n, AL_OK};
-    pthread_t th;
-    bool threaded = pthread_create(&th, NULL, fill_table, &upper) == 0;
-    fill_table(&lower);
-    if (threaded)
-        pthread_join(th, NULL);
-    else
-        fill_table(&upper);
+    al_run_two(fill_table, &lower, &upper);
     int rc = lower.rc != AL_OK ? lower.rc : upper.rc;
     if (rc != AL_OK)
         pair_table_free(tb);
@@ -1320,13 +1314,7 @@ static int posterior_scores(const cost_model *cm, step *path, size_t np)
                 al_calloc(np, sizeof(double)), 0, AL_OK};
     int rc = fw.at && bw.at ? AL_OK : AL_ENOMEM;
     if (rc == AL_OK) {
-        pthread_t th;
-        bool threaded = pthread_create(&th, NULL, run_sweep, &bw) == 0;
-        run_sweep(&fw);
-        if (threaded)
-            pthread_join(th, NULL);
-        else
-            run_sweep(&bw);
+        al_run_two(run_sweep, &fw, &bw);
         rc = fw.rc != AL_OK ? fw.rc : bw.rc;
     }
     for (size_t k = 0; rc == AL_OK && k < np; k++) {

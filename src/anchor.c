@@ -433,13 +433,7 @@ int al_features(const al_model *m, const al_text *src, const al_text *tgt,
     side_job jt = {m, tgt, 1, src->lang, tids, ft, AL_OK};
     int rc = ids && tids ? AL_OK : AL_ENOMEM;
     if (rc == AL_OK) {
-        pthread_t th;
-        bool threaded = pthread_create(&th, NULL, side_features, &jt) == 0;
-        side_features(&js);
-        if (threaded)
-            pthread_join(th, NULL);
-        else
-            side_features(&jt);
+        al_run_two(side_features, &js, &jt);
         rc = js.rc != AL_OK ? js.rc : jt.rc;
     }
     if (rc == AL_OK)

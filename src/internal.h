@@ -69,6 +69,10 @@ size_t al_strtab_count(const al_strtab *t);
 /* Reads a whole file ("-" is stdin) into *DATA and *LEN (NUL-terminated). */
 int al_read_file(const char *path, char **data, size_t *len, al_error *err);
 
+/* Runs FN(A) and FN(B), B in a second thread when one can be made (else
+ * after A); returns when both are done. */
+void al_run_two(void *(*fn)(void *), void *a, void *b);
+
 /* The lines of a text in memory, for the word lists and manifests. Start it
  * with {TEXT, TEXT + LEN, 0}. */
 typedef struct {

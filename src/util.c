@@ -277,6 +277,17 @@ size_t al_strtab_count(const al_strtab *t)
 
 /* ---- files ---- */
 
+void al_run_two(void *(*fn)(void *), void *a, void *b)
+{
+    pthread_t th;
+    bool threaded = pthread_create(&th, NULL, fn, b) == 0;
+    fn(a);
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        fn(b);
+}
+
 int al_read_file(const char *path, char **data, size_t *len, al_error *err)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
