@@ -154,9 +154,8 @@ static uint32_t end_class(const char *s, size_t n)
         if (al_utf8_decode(u + k, n - k, &cp) == 0)
             break;
         /* Closing quotes and brackets and spaces ("Pourquoi ?" »). */
-        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == ')' || cp == ']' ||
-            cp == '"' || cp == '\'' || cp == 0xBB || cp == 0x201D ||
-            cp == 0x2019 || cp == 0x203A || cp == 0xA0 || cp == 0x202F) {
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0 ||
+            cp == 0x202F || al_is_closing(cp)) {
             n = k;
             continue;
         }

@@ -97,9 +97,7 @@ static bool only_closing(const char *s, size_t i, size_t n)
         size_t m = al_utf8_decode(u + i, n - i, &cp);
         if (m == 0)
             m = 1;
-        if (cp != ' ' && cp != '\n' && cp != ')' && cp != ']' && cp != '"' &&
-            cp != '\'' && cp != 0xBB && cp != 0x201C && cp != 0x201D &&
-            cp != 0x2019 && cp != 0x203A)
+        if (cp != ' ' && cp != '\n' && !al_is_closing(cp))
             return false;
         i += m;
     }

@@ -50,6 +50,10 @@ void al_buf_free(al_buf *b);
  * first byte). S must hold at least one byte. */
 size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 
+/* Is CP a closing quote or bracket that may follow a sentence's last mark:
+ * " ' ) ] ” ’ » › and “ (which closes German „…“)? */
+bool al_is_closing(int32_t cp);
+
 /* Encodes CP into OUT (4 bytes room); returns the length. */
 size_t al_utf8_encode(int32_t cp, char *out);
 

@@ -281,13 +281,6 @@ static bool is_space(int32_t cp)
     return cp == ' ' || cp == '\n';
 }
 
-static bool is_closing(int32_t cp)
-{
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-           cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x201C ||
-           cp == 0x203A;
-}
-
 static bool is_opening(int32_t cp)
 {
     return cp == '"' || cp == '\'' || cp == '(' || cp == '[' ||
@@ -563,7 +556,7 @@ static bool marker_can_start(const seg_state *st, size_t i, bool *line_start)
     int32_t c = cp_before(st->s, st->b, j, &cs);
     if (is_bullet(c))
         return true;
-    while (is_closing(c) && cs > st->b)
+    while (al_is_closing(c) && cs > st->b)
         c = cp_before(st->s, st->b, cs, &cs);
     return c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026;
 }
@@ -1116,7 +1109,7 @@ static size_t terminal_run(seg_state *st, size_t p, int *rc)
     size_t dots = mark == '.';
     while (q < st->e) {
         int32_t c = cp_at(s, st->e, q, &n);
-        if (is_terminal(c) || is_closing(c)) {
+        if (is_terminal(c) || al_is_closing(c)) {
             if (c == '.')
                 dots++;
             else if (is_terminal(c))

@@ -120,6 +120,13 @@ void al_buf_free(al_buf *b)
     b->len = b->cap = 0;
 }
 
+bool al_is_closing(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+           cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x201C ||
+           cp == 0x203A;
+}
+
 size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
     unsigned c = s[0];

@@ -117,6 +117,12 @@ int main(void)
         model = al_model_new(&o2, &err);
         is_str(beads(pde, pfr), "[0,1]:[0] [2]:[1]",
                "punctuation: a clause end does not close a bead");
+        /* The same inside German quotes: the closing “ is looked past. */
+        is_str(beads("\u201EDer Regen fiel den ganzen langen Tag lang;\u201C\n"
+                     "die Zelte blieben nass und kalt bis Ende.\n"
+                     "Am Morgen danach stiegen wir ins Tal ab.\n", pfr),
+               "[0,1]:[0] [2]:[1]",
+               "punctuation: a clause end inside German quotes");
         al_model_free(model);
         o2.anchors = 0;
         model = al_model_new(&o2, &err);
