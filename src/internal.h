@@ -256,10 +256,12 @@ int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
 al_lexicon *al_lexicon_load(const al_model *m, al_lang src, al_lang tgt,
                             al_error *err);
 void al_lexicon_free(al_lexicon *lx);
-/* Reads the user dictionary PATH as al_lexicon_load would, to report a
- * missing or malformed file when the model is made (the lexicon itself is
- * loaded per language pair, on first use). AL_OK or the error. */
-int al_lexicon_check(const char *path, al_error *err);
+/* Parses the user dictionary PATH (its LEN bytes at DATA) as
+ * al_lexicon_load does, to report a malformed file when the model is made
+ * (the lexicon itself is built per language pair, on first use). AL_OK or
+ * the error. */
+int al_lexicon_check(const char *path, const char *data, size_t len,
+                     al_error *err);
 size_t al_lexicon_size(const al_lexicon *lx, int column);
 typedef void (*al_concept_fn)(void *ud, const char *word, size_t n);
 size_t al_lexicon_concepts(const al_lexicon *lx, int column, const char *fold,
@@ -303,6 +305,8 @@ struct al_model {
     bool lex_tried[AL_LANG_COUNT][AL_LANG_COUNT];
     al_spell_set *spell;     /* hunspell dictionaries, loaded on demand */
     al_checkdata *check;     /* word lists of the checks */
+    char *user_dict;         /* --dict FILE as read once, or NULL */
+    size_t user_dict_len;
     double anchor_weight;    /* weight of the anchor similarity (align.c) */
     bool use_lexicon;        /* dictionary anchors (AL_ANCHOR_DICT) */
 };

@@ -232,16 +232,12 @@ static int add_pair(al_lexicon *lx, edge_list *el, const char *w0, size_t n0,
     return AL_OK;
 }
 
-/* Reads pairs from PATH: "w0<TAB>w1" or hunalign's "w1 @ w0" when HUNALIGN
- * format lines are found. SWAP exchanges the columns. */
-static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
-                      bool swap, al_error *err)
+/* Adds the pairs of the LEN bytes at DATA, read from PATH (for messages):
+ * "w0<TAB>w1" or hunalign's "w1 @ w0" a line. SWAP exchanges the columns. */
+static int parse_pairs(al_lexicon *lx, edge_list *el, const char *path,
+                       const char *data, size_t len, bool swap, al_error *err)
 {
-    char *data;
-    size_t len;
-    int rc = al_read_file(path, &data, &len, err);
-    if (rc != AL_OK)
-        return rc;
+    int rc = AL_OK;
     al_lines it = {data, data + len, 0};
     const char *line;
     size_t n;
@@ -277,13 +273,26 @@ static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
             rc = swap ? add_pair(lx, el, w1, n1, w0, n0)
                       : add_pair(lx, el, w0, n0, w1, n1);
     }
-    free(data);
     if (rc == AL_ENOMEM)
         al_fail(err, rc, "%s: out of memory", path);
     return rc;
 }
 
-int al_lexicon_check(const char *path, al_error *err)
+/* Adds the pairs of the file PATH (see parse_pairs). */
+static int read_pairs(al_lexicon *lx, edge_list *el, const char *path,
+                      bool swap, al_error *err)
+{
+    char *data;
+    size_t len;
+    int rc = al_read_file(path, &data, &len, err);
+    if (rc == AL_OK)
+        rc = parse_pairs(lx, el, path, data, len, swap, err);
+    free(data);
+    return rc;
+}
+
+int al_lexicon_check(const char *path, const char *data, size_t len,
+                     al_error *err)
 {
     al_lexicon lx;
     memset(&lx, 0, sizeof lx);
@@ -291,7 +300,7 @@ int al_lexicon_check(const char *path, al_error *err)
     lx.words[1] = al_strtab_new();
     edge_list el = {0};
     int rc = lx.words[0] && lx.words[1]
-                 ? read_pairs(&lx, &el, path, false, err)
+                 ? parse_pairs(&lx, &el, path, data, len, false, err)
                  : al_fail(err, AL_ENOMEM, "out of memory");
     free(el.e);
     al_buf_free(&el.f[0]);
@@ -366,7 +375,8 @@ al_lexicon *al_lexicon_load(const al_model *m, al_lang src, al_lang tgt,
         free(path);
     }
     if (rc == AL_OK && m->opt.user_dict != NULL)
-        rc = read_pairs(lx, &el, m->opt.user_dict, false, err);
+        rc = parse_pairs(lx, &el, m->opt.user_dict, m->user_dict,
+                         m->user_dict_len, false, err);
     if (rc == AL_OK)
         rc = index_edges(lx, &el);
     free(el.e);

@@ -123,7 +123,11 @@ al_model *al_model_new(const al_options *opt, al_error *err)
             return NULL;
         }
     }
-    if (opt->user_dict != NULL && al_lexicon_check(opt->user_dict, err)) {
+    if (opt->user_dict != NULL &&
+        (al_read_file(opt->user_dict, &m->user_dict, &m->user_dict_len,
+                      err) != AL_OK ||
+         al_lexicon_check(opt->user_dict, m->user_dict, m->user_dict_len,
+                          err) != AL_OK)) {
         al_model_free(m);
         return NULL;
     }
@@ -151,6 +155,7 @@ void al_model_free(al_model *m)
     pthread_mutex_destroy(&m->lock);
     al_checkdata_free(m->check);
     free(m->dict_dir);
+    free(m->user_dict);
     free(m->hunspell_dir);
     free(m);
 }
