@@ -17,26 +17,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from score import read_beads  # noqa: E402
-
-
-def read_scores(path):
-    """Beads of PATH with their scores (1 - the third field)."""
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            head, _, score = line.rpartition(":")
-            out.append((head, 1.0 - float(score)))
-    return out
-
-
-def key(head):
-    src, tgt = head.split("]:[")
-    norm = lambda s: tuple(int(x) for x in s.strip("[]").split(",") if x.strip())
-    return norm(src), norm(tgt)
+from score import BeadError, read_beads  # noqa: E402
 
 
 def main(argv):
@@ -45,8 +26,11 @@ def main(argv):
         return 2
     try:
         gold = set(read_beads(argv[1]))
-        hyp = [(key(h), s) for h, s in read_scores(argv[2])]
-    except (OSError, ValueError) as e:
+        costed = read_beads(argv[2], with_cost=True)
+        if any(cost is None for _, cost in costed):
+            raise ValueError("%s: a bead has no cost field" % argv[2])
+        hyp = [(bead, 1.0 - cost) for bead, cost in costed]
+    except (BeadError, ValueError) as e:
         sys.stderr.write("calibration.py: %s\n" % e)
         return 2
     bins = [[] for _ in range(10)]

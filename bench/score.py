@@ -18,7 +18,8 @@ The metric is the one of Sennrich & Volk 2011 as vecalign scores it:
 Counts are summed over all GOLD/HYP pairs (micro average); 0/0 is 0.0.
 
 Importable: read_beads(path) and score(pairs) return plain values, so tests
-can assert exact counts without running a subprocess.
+can assert exact counts without running a subprocess; read_beads(path,
+with_cost=True) also returns each bead's third field (calibration.py).
 
 Exit status: 0 ok, 2 usage error, unreadable file or malformed line.
 """
@@ -27,7 +28,7 @@ import json
 import re
 import sys
 
-_BEAD = re.compile(r"^\s*\[([^\]]*)\]\s*:\s*\[([^\]]*)\]\s*(?::[^:]*)?$")
+_BEAD = re.compile(r"^\s*\[([^\]]*)\]\s*:\s*\[([^\]]*)\]\s*(?::([^:]*))?$")
 _INDEX = re.compile(r"^\s*\d+\s*$")
 
 
@@ -44,8 +45,11 @@ def _indices(text):
     return tuple(int(p) for p in parts)
 
 
-def read_beads(path):
-    """Return the beads of PATH as a list of (src tuple, tgt tuple), in file order."""
+def read_beads(path, with_cost=False):
+    """Return the beads of PATH as a list of (src tuple, tgt tuple), in file order.
+
+    With WITH_COST, each item is ((src tuple, tgt tuple), cost): the third
+    field as a float, None where the line has none."""
     beads = []
     try:
         with open(path, encoding="utf-8") as f:
@@ -56,7 +60,11 @@ def read_beads(path):
                 try:
                     if not m:
                         raise ValueError(line)
-                    beads.append((_indices(m.group(1)), _indices(m.group(2))))
+                    bead = (_indices(m.group(1)), _indices(m.group(2)))
+                    if with_cost:
+                        cost = m.group(3)
+                        bead = (bead, float(cost) if cost is not None else None)
+                    beads.append(bead)
                 except ValueError:
                     raise BeadError("%s:%d: malformed bead %r (expected e.g. "
                                     "\"[0]:[0]\", \"[3,4]:[5]\", \"[]:[7]\")"
