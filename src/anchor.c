@@ -340,10 +340,10 @@ static int text_features(const al_model *m, const al_text *t, int column,
         sf->len[i] = (float)chars;
         c.sent_first = c.itype.n;
         al_number nums[64];
-        size_t nn = al_numbers(s, n, t->lang, nums, 64);
+        size_t nn = m->opt.anchors & 1u << AL_ANCHOR_NUMBERS
+                        ? al_numbers(s, n, t->lang, nums, 64) : 0;
         for (size_t k = 0; k < nn && k < 64; k++)
-            if (m->opt.anchors & 1u << AL_ANCHOR_NUMBERS)
-                add_number(&c, nums[k].value);
+            add_number(&c, nums[k].value);
         al_tokenize(s, n, word_features, &c);
         sf->ioff[i + 1] = (uint32_t)c.itype.n;
     }
