@@ -38,7 +38,7 @@ typedef struct {
     uint32_t *iidx;          /* item numbers in sf */
     const al_sentfeat *sf;   /* the side's items (shared by all levels) */
     double *wsum;            /* per unit: total item weight */
-    uint32_t *para_end;      /* how the unit ends: END_PARAGRAPH when it
+    uint32_t *ends;          /* how the unit ends: END_PARAGRAPH when it
                               * closes a paragraph, plus its end_class */
 } units;
 
@@ -72,7 +72,7 @@ static void units_free(units *u)
     free(u->ioff);
     free(u->iidx);
     free(u->wsum);
-    free(u->para_end);
+    free(u->ends);
     memset(u, 0, sizeof *u);
 }
 
@@ -83,9 +83,9 @@ static int units_alloc(units *u, size_t n, size_t nitems)
     u->ioff = al_calloc(n + 1, sizeof *u->ioff);
     u->iidx = al_calloc(nitems, sizeof *u->iidx);
     u->wsum = al_calloc(n, sizeof *u->wsum);
-    u->para_end = al_calloc(n, sizeof *u->para_end);
+    u->ends = al_calloc(n, sizeof *u->ends);
     if (!u->cum_len || !u->ioff || !u->iidx || !u->wsum ||
-        !u->para_end) {
+        !u->ends) {
         units_free(u);
         return AL_ENOMEM;
     }
@@ -177,9 +177,9 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
         u->cum_len[i + 1] = u->cum_len[i] + sf->len[i];
         size_t len;
         const char *text = al_sent_norm(t, i, &len);
-        u->para_end[i] = end_class(text, len);
+        u->ends[i] = end_class(text, len);
         if (i + 1 == t->n_sents || t->sents[i + 1].para != t->sents[i].para)
-            u->para_end[i] |= END_PARAGRAPH;
+            u->ends[i] |= END_PARAGRAPH;
         u->ioff[i] = ni;
         for (uint32_t k = sf->ioff[i]; k < sf->ioff[i + 1]; k++)
             u->iidx[ni + (k - sf->ioff[i])] = k;
@@ -202,7 +202,7 @@ static int units_coarsen(const units *fine, units *coarse)
     for (size_t k = 0; k < n; k++) {
         size_t a = 2 * k, b = 2 * k + 1 < fine->n ? 2 * k + 2 : 2 * k + 1;
         coarse->cum_len[k + 1] = fine->cum_len[b];
-        coarse->para_end[k] = fine->para_end[b - 1];
+        coarse->ends[k] = fine->ends[b - 1];
         coarse->ioff[k] = ni;
         size_t cnt = fine->ioff[b] - fine->ioff[a];
         memcpy(coarse->iidx + ni, fine->iidx + fine->ioff[a],
@@ -804,7 +804,7 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
     double d = (l2 - cm->ratio * l1) / sqrt(cm->var * (mean > 1 ? mean : 1));
     /* Null beads returned above: both sides end here. */
     double cost = bt->prior + tail_cost(d) +
-                  boundary_cost(cm, s->para_end[i - 1], t->para_end[j - 1]);
+                  boundary_cost(cm, s->ends[i - 1], t->ends[j - 1]);
     if (cm->anchor_weight > 0) {
         double row[5] = {0}, col[5] = {0}, ws = 0, wt = 0;
         for (int x = 1; x <= bt->a; x++)
