@@ -1087,20 +1087,6 @@ static int refine(const cost_model *cm, const step *guide, size_t ng,
     return rc;
 }
 
-/* log(exp(a) + exp(b)) without overflow; terms 1e-17 times smaller are
- * dropped without calling exp. */
-static double log_add(double a, double b)
-{
-    if (a < b) {
-        double t = a;
-        a = b;
-        b = t;
-    }
-    if (b - a < -40)
-        return a;
-    return a + log1p(exp(b - a));
-}
-
 /* Half-width of the band summed over for posteriors. */
 #define POSTERIOR_WIDTH 4
 /* Temperature of the posterior: costs are divided by it. Calibrated on
@@ -1108,6 +1094,9 @@ static double log_add(double a, double b)
  * 0.6-0.8 71 %, 0.8-0.95 92 %, above 0.95 97 % (expected calibration error
  * 0.025; 0.093 at 1.0, 0.166 at 3.0). */
 #define POSTERIOR_T 2.0
+/* Terms of a posterior sum below e^-POSTERIOR_DROP of its largest are
+ * dropped (they would change it by less than a double's precision). */
+#define POSTERIOR_DROP 40.0
 
 /* Most source units of a bead type. */
 static size_t type_depth(const cost_model *cm)
@@ -1246,7 +1235,11 @@ static void *run_sweep(void *arg)
             /* Backward runs right to left: 0-1 beads stay in the row. */
             size_t j = sw->backward ? bd->hi[i] - c : bd->lo[i] + c;
             bool origin = sw->backward ? i == n && j == m : i == 0 && j == 0;
-            double v = origin ? 0 : -HUGE_VAL;
+            /* The cell's terms, summed once the largest is known: one exp
+             * per term and one log per cell. */
+            double term[sizeof cm->types / sizeof cm->types[0]];
+            double most = -HUGE_VAL;
+            int nt = 0;
             for (int k = 0; k < cm->n_types && !origin; k++) {
                 size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
                 size_t pi, pj, ci, cj;   /* other end; cell the bead ends at */
@@ -1265,9 +1258,27 @@ static void *run_sweep(void *arg)
                 }
                 if (!IN(pi, pj) || V(pi, pj) == -HUGE_VAL)
                     continue;
-                v = log_add(v, V(pi, pj) -
-                               bead_cost(cm, k, ci, cj, &pc, HUGE_VAL) /
-                               POSTERIOR_T);
+                /* A bead whose term would be dropped need not be costed
+                 * exactly. */
+                double limit = most == -HUGE_VAL
+                                   ? HUGE_VAL
+                                   : POSTERIOR_T *
+                                         (V(pi, pj) - most + POSTERIOR_DROP);
+                double cost = bead_cost(cm, k, ci, cj, &pc, limit);
+                if (cost >= limit)
+                    continue;
+                term[nt] = V(pi, pj) - cost / POSTERIOR_T;
+                if (term[nt] > most)
+                    most = term[nt];
+                nt++;
+            }
+            double v = origin ? 0 : -HUGE_VAL;
+            if (nt > 0) {
+                double sum = 0;
+                for (int q = 0; q < nt; q++)
+                    if (term[q] - most > -POSTERIOR_DROP)
+                        sum += exp(term[q] - most);
+                v = most + log(sum);
             }
             V(i, j) = v;
         }
