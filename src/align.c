@@ -1190,18 +1190,72 @@ static int pair_table_build(pair_table *tb, const cost_model *cm,
     return rc;
 }
 
+/* Sums of a sweep kept for the cells of a narrow band around the guide
+ * path, to score any path that runs inside it: row i's values are stored
+ * as floats minus the row's largest (a double), which keeps them exact to
+ * about 1e-6 of a nat whatever the magnitude of the sums. */
+#define RECORD_WIDTH 1
+
+typedef struct {
+    band bd;
+    size_t *off;             /* n + 2 row offsets into val */
+    double *base;            /* per row: subtracted from the stored values */
+    float *val;
+} record;
+
+static void record_free(record *rc)
+{
+    band_free(&rc->bd);
+    free(rc->off);
+    free(rc->base);
+    free(rc->val);
+}
+
+static int record_init(record *rc, const step *guide, size_t ng, size_t n,
+                       size_t m)
+{
+    memset(rc, 0, sizeof *rc);
+    if (band_alloc(&rc->bd, n) != AL_OK)
+        return AL_ENOMEM;
+    band_around(&rc->bd, guide, ng, 1, n, m, RECORD_WIDTH);
+    rc->off = al_calloc(n + 2, sizeof *rc->off);
+    rc->base = al_calloc(n + 1, sizeof *rc->base);
+    if (rc->off != NULL)
+        for (size_t i = 0; i <= n; i++)
+            rc->off[i + 1] = rc->off[i] + (rc->bd.hi[i] - rc->bd.lo[i] + 1);
+    if (rc->off != NULL)
+        rc->val = al_malloc(rc->off[n + 1] * sizeof *rc->val);
+    if (rc->off == NULL || rc->base == NULL || rc->val == NULL) {
+        record_free(rc);
+        return AL_ENOMEM;
+    }
+    return AL_OK;
+}
+
+/* Sum kept for cell (I, J) in *V; false if the cell is not recorded. */
+static bool record_get(const record *rc, size_t i, size_t j, double *v)
+{
+    if (j < rc->bd.lo[i] || j > rc->bd.hi[i])
+        return false;
+    *v = rc->base[i] + rc->val[rc->off[i] + (j - rc->bd.lo[i])];
+    return true;
+}
+
 /* One sweep of the forward-backward sums over a band: forward sums the
  * weights exp(-cost / T) of all partial alignments from (0,0) to each cell,
- * backward from each cell to (n,m). Only the last rows are kept; the value
- * at each path step's start (forward) or end (backward) is recorded. */
+ * backward from each cell to (n,m). Only the last rows are kept, and the
+ * recorded cells' sums. The forward sweep can also find the cheapest path
+ * in the band (the Viterbi search of band_dp, on the same costs): it costs
+ * the same beads. */
 typedef struct {
     const cost_model *cm;
     const band *bd;
     const pair_table *tab;   /* the pairs of the band's beads */
-    const step *path;
-    size_t np;
+    record *rec;
     bool backward;
-    double *at;              /* per path step: the sum at its start/end */
+    uint8_t *bp;             /* forward, not NULL: the best bead type of each
+                              * cell (at bpoff), as band_dp's */
+    const size_t *bpoff;
     double total;            /* forward: the sum at (n, m) */
     int rc;
 } sweep;
@@ -1217,17 +1271,22 @@ static void *run_sweep(void *arg)
         if (bd->hi[i] - bd->lo[i] + 1 > maxw)
             maxw = bd->hi[i] - bd->lo[i] + 1;
     double *ring = al_malloc((depth + 1) * maxw * sizeof *ring);
+    double *cring = sw->bp ? al_malloc((depth + 1) * maxw * sizeof *cring)
+                           : NULL;
     pair_cache pc;
     int prc = pair_cache_over(&pc, cm, sw->tab);
-    if (ring == NULL || prc != AL_OK) {
+    if (ring == NULL || (sw->bp != NULL && cring == NULL) || prc != AL_OK) {
         free(ring);
+        free(cring);
         pair_cache_free(&pc);
         sw->rc = AL_ENOMEM;
         return NULL;
     }
 #define IN(i, j) ((j) >= bd->lo[i] && (j) <= bd->hi[i])
-#define V(i, j) ring[((i) % (depth + 1)) * maxw + ((j) - bd->lo[i])]
-    size_t next = sw->backward ? sw->np : 0;
+#define AT(r, i, j) r[((i) % (depth + 1)) * maxw + ((j) - bd->lo[i])]
+#define V(i, j) AT(ring, i, j)
+#define C(i, j) AT(cring, i, j)
+    const record *rec = sw->rec;
     for (size_t r = 0; r <= n; r++) {
         size_t i = sw->backward ? n - r : r;
         size_t width = bd->hi[i] - bd->lo[i] + 1;
@@ -1238,7 +1297,8 @@ static void *run_sweep(void *arg)
             /* The cell's terms, summed once the largest is known: one exp
              * per term and one log per cell. */
             double term[sizeof cm->types / sizeof cm->types[0]];
-            double most = -HUGE_VAL;
+            double most = -HUGE_VAL, best = origin ? 0 : HUGE_VAL;
+            uint8_t pick = 0xFF;
             int nt = 0;
             for (int k = 0; k < cm->n_types && !origin; k++) {
                 size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
@@ -1258,15 +1318,22 @@ static void *run_sweep(void *arg)
                 }
                 if (!IN(pi, pj) || V(pi, pj) == -HUGE_VAL)
                     continue;
-                /* A bead whose term would be dropped need not be costed
+                /* A bead whose term would be dropped, and that cannot be
+                 * the cheapest (with band_dp's margin), need not be costed
                  * exactly. */
                 double limit = most == -HUGE_VAL
                                    ? HUGE_VAL
                                    : POSTERIOR_T *
                                          (V(pi, pj) - most + POSTERIOR_DROP);
+                if (sw->bp != NULL && best - C(pi, pj) + 1e-6 > limit)
+                    limit = best - C(pi, pj) + 1e-6;
                 double cost = bead_cost(cm, k, ci, cj, &pc, limit);
                 if (cost >= limit)
                     continue;
+                if (sw->bp != NULL && C(pi, pj) + cost < best) {
+                    best = C(pi, pj) + cost;
+                    pick = (uint8_t)k;
+                }
                 term[nt] = V(pi, pj) - cost / POSTERIOR_T;
                 if (term[nt] > most)
                     most = term[nt];
@@ -1281,62 +1348,195 @@ static void *run_sweep(void *arg)
                 v = most + log(sum);
             }
             V(i, j) = v;
+            if (sw->bp != NULL) {
+                C(i, j) = best;
+                sw->bp[sw->bpoff[i] + (j - bd->lo[i])] = pick;
+            }
         }
-        if (sw->backward) {
-            for (; next > 0 && sw->path[next - 1].i1 == i; next--)
-                sw->at[next - 1] = V(i, sw->path[next - 1].j1);
-        } else {
-            for (; next < sw->np && sw->path[next].i0 == i; next++)
-                sw->at[next] = V(i, sw->path[next].j0);
-        }
+        /* Keep the recorded cells of the row. */
+        double base = -HUGE_VAL;
+        for (size_t j = rec->bd.lo[i]; j <= rec->bd.hi[i]; j++)
+            if (V(i, j) > base)
+                base = V(i, j);
+        if (base == -HUGE_VAL)
+            base = 0;
+        rec->base[i] = base;
+        for (size_t j = rec->bd.lo[i]; j <= rec->bd.hi[i]; j++)
+            rec->val[rec->off[i] + (j - rec->bd.lo[i])] =
+                (float)(V(i, j) - base);
     }
     if (!sw->backward)
         sw->total = V(n, m);
 #undef IN
+#undef AT
 #undef V
+#undef C
     free(ring);
+    free(cring);
     sw->rc = pair_cache_status(&pc);
     pair_cache_free(&pc);
     return NULL;
 }
 
-/* Scores the beads of PATH with their posterior probability: the share of
- * all alignments within a band around PATH (each weighted by
+/* Posterior probability of each bead of PATH from the recorded sums; false
+ * if a bead starts or ends outside the recorded cells. */
+static bool score_path(const record *fw, const record *bw, double total,
+                       step *path, size_t np)
+{
+    for (size_t k = 0; k < np; k++) {
+        double f, b;
+        if (!record_get(fw, path[k].i0, path[k].j0, &f) ||
+            !record_get(bw, path[k].i1, path[k].j1, &b))
+            return false;
+        double lp = f - path[k].cost / POSTERIOR_T + b - total;
+        path[k].score = lp >= 0 ? 1 : exp(lp);
+    }
+    return true;
+}
+
+/* The cheapest path in band BD from the forward sweep's bead types BP, as
+ * band_dp traces it: into *PATH (costed from TAB), *TOUCH whether it runs
+ * along the band's edge. */
+static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
+                      const size_t *bpoff, const pair_table *tab, step **path,
+                      size_t *np, bool *touch)
+{
+    size_t n = cm->s->n, m = cm->t->n;
+    pair_cache pc;
+    int rc = pair_cache_over(&pc, cm, tab);
+    size_t cap = 64, cnt = 0;
+    step *p = al_malloc(cap * sizeof *p);
+    size_t i = n, j = m;
+    bool edge = false;
+    if (rc == AL_OK && p == NULL)
+        rc = AL_ENOMEM;
+    while (rc == AL_OK && (i > 0 || j > 0)) {
+        uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
+        if (k == 0xFF) {
+            rc = AL_EINVAL;
+            break;
+        }
+        if ((j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
+            (j == bd->hi[i] && j < m))
+            edge = true;
+        size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
+        if (cnt == cap) {
+            step *q = al_realloc_array(p, cap * 2, sizeof *p);
+            if (q == NULL) {
+                rc = AL_ENOMEM;
+                break;
+            }
+            p = q;
+            cap *= 2;
+        }
+        p[cnt].i0 = i - a;
+        p[cnt].j0 = j - b;
+        p[cnt].i1 = i;
+        p[cnt].j1 = j;
+        p[cnt].cost = bead_cost(cm, k, i, j, &pc, HUGE_VAL);
+        p[cnt].score = 0;
+        cnt++;
+        i -= a;
+        j -= b;
+    }
+    if (rc == AL_OK)
+        rc = pair_cache_status(&pc);
+    pair_cache_free(&pc);
+    if (rc != AL_OK) {
+        free(p);
+        return rc;
+    }
+    for (size_t x = 0; x < cnt / 2; x++) {
+        step tmp = p[x];
+        p[x] = p[cnt - 1 - x];
+        p[cnt - 1 - x] = tmp;
+    }
+    *path = p;
+    *np = cnt;
+    *touch = edge;
+    return AL_OK;
+}
+
+/* Scores the beads of GUIDE with their posterior probability: the share of
+ * all alignments within a band around GUIDE (each weighted by
  * exp(-cost / T)) that contain the bead. The forward and backward sweeps
  * run in two threads. They cost the same beads, whose sentence pairs'
  * matching is the dearer part: it is done once beforehand, also in two
- * threads, for both. */
-static int posterior_scores(const cost_model *cm, step *path, size_t np)
+ * threads, for both.
+ *
+ * With FOUND not NULL, the forward sweep also searches the band for the
+ * cheapest path, as refine's first band would: *FOUND is then that path,
+ * scored, or NULL when it runs along the band's edge or leaves the
+ * recorded cells (refine and posterior_scores must then do it). */
+static int sweep_band(const cost_model *cm, step *guide, size_t ng,
+                      step **found, size_t *nfound)
 {
     size_t n = cm->s->n, m = cm->t->n;
     band bd;
+    pair_table tab;
+    record fr, br;
+    size_t *bpoff = NULL;
+    uint8_t *bp = NULL;
+    if (found != NULL)
+        *found = NULL;
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
-    band_around(&bd, path, np, 1, n, m, POSTERIOR_WIDTH);
-    pair_table tab;
-    if (pair_table_build(&tab, cm, &bd, type_depth(cm)) != AL_OK) {
+    band_around(&bd, guide, ng, 1, n, m, POSTERIOR_WIDTH);
+    int rc = pair_table_build(&tab, cm, &bd, type_depth(cm));
+    if (rc != AL_OK) {
+        band_free(&bd);
+        return rc;
+    }
+    if (record_init(&fr, guide, ng, n, m) != AL_OK) {
+        pair_table_free(&tab);
         band_free(&bd);
         return AL_ENOMEM;
     }
-    sweep fw = {cm, &bd, &tab, path, np, false,
-                al_calloc(np, sizeof(double)), 0, AL_OK};
-    sweep bw = {cm, &bd, &tab, path, np, true,
-                al_calloc(np, sizeof(double)), 0, AL_OK};
-    int rc = fw.at && bw.at ? AL_OK : AL_ENOMEM;
+    if (record_init(&br, guide, ng, n, m) != AL_OK) {
+        record_free(&fr);
+        pair_table_free(&tab);
+        band_free(&bd);
+        return AL_ENOMEM;
+    }
+    if (found != NULL) {
+        bpoff = al_calloc(n + 2, sizeof *bpoff);
+        if (bpoff != NULL) {
+            for (size_t i = 0; i <= n; i++)
+                bpoff[i + 1] = bpoff[i] + (bd.hi[i] - bd.lo[i] + 1);
+            bp = al_malloc(bpoff[n + 1]);
+        }
+        if (bp == NULL)
+            rc = AL_ENOMEM;
+    }
+    sweep fw = {cm, &bd, &tab, &fr, false, bp, bpoff, 0, AL_OK};
+    sweep bw = {cm, &bd, &tab, &br, true, NULL, NULL, 0, AL_OK};
     if (rc == AL_OK) {
         al_run_two(run_sweep, &fw, &bw);
         rc = fw.rc != AL_OK ? fw.rc : bw.rc;
     }
-    for (size_t k = 0; rc == AL_OK && k < np; k++) {
-        double lp = fw.at[k] - path[k].cost / POSTERIOR_T + bw.at[k] -
-                    fw.total;
-        path[k].score = lp >= 0 ? 1 : exp(lp);
+    if (rc == AL_OK && !score_path(&fr, &br, fw.total, guide, ng))
+        rc = AL_EINVAL;      /* cannot happen: the guide's cells are kept */
+    if (rc == AL_OK && found != NULL) {
+        bool touch;
+        rc = trace_path(cm, &bd, bp, bpoff, &tab, found, nfound, &touch);
+        if (rc == AL_OK &&
+            (touch || !score_path(&fr, &br, fw.total, *found, *nfound))) {
+            free(*found);
+            *found = NULL;
+        }
     }
-    free(fw.at);
-    free(bw.at);
+    free(bp);
+    free(bpoff);
+    record_free(&fr);
+    record_free(&br);
     pair_table_free(&tab);
     band_free(&bd);
     return rc;
+}
+
+static int posterior_scores(const cost_model *cm, step *path, size_t np)
+{
+    return sweep_band(cm, path, np, NULL, NULL);
 }
 
 /* Mean length of a side's units (sentences, or merged sentences), at least
@@ -1409,22 +1609,29 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
  * touching the band's edge, where the evidence is weak (length alone). A
  * search in a band around the path found settles it, repeated while it finds
  * a cheaper path. (The second pass's search around the first pass's path
- * does the same.) */
-static int settle(const cost_model *cm, step **path, size_t *np)
+ * does the same.) The search is sweep_band's, which scores the beads on the
+ * way: *SCORED tells whether the final *PATH has its scores. */
+static int settle(const cost_model *cm, step **path, size_t *np, bool *scored)
 {
+    *scored = false;
     for (int round = 0; round < SETTLE_ROUNDS; round++) {
         step *again = NULL;
         size_t n2 = 0;
-        int rc = refine(cm, *path, *np, 1, &again, &n2);
+        int rc = sweep_band(cm, *path, *np, &again, &n2);
+        bool found = again != NULL;
+        if (rc == AL_OK && !found)
+            rc = refine(cm, *path, *np, 1, &again, &n2);
         if (rc != AL_OK)
             return rc;
         if (path_cost(again, n2) >= path_cost(*path, *np) - 1e-9) {
             free(again);
+            *scored = true;          /* sweep_band scored its guide */
             break;
         }
         free(*path);
         *path = again;
         *np = n2;
+        *scored = found;
     }
     return AL_OK;
 }
@@ -1501,7 +1708,7 @@ static void path_to_beads(const step *path, size_t np, al_bead *beads)
  * and measured worse: the shares of a first pass are biased by it.) */
 static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
                        const al_text *tgt, units *us, units *ut, step **path,
-                       size_t *np)
+                       size_t *np, bool *scored)
 {
     al_bead *beads = al_calloc(*np, sizeof *beads);
     bool *conf = confident_beads(*path, *np);
@@ -1521,7 +1728,10 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
     if (rc == AL_OK) {
         step *again = NULL;
         size_t n2 = 0;
-        rc = refine(cm, *path, *np, 1, &again, &n2);
+        rc = sweep_band(cm, *path, *np, &again, &n2);
+        *scored = again != NULL;
+        if (rc == AL_OK && again == NULL)
+            rc = refine(cm, *path, *np, 1, &again, &n2);
         if (rc == AL_OK) {
             free(*path);
             *path = again;
@@ -1568,11 +1778,12 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         init_types(&cm, m->opt.max_bead);
         rc = solve(&cm, &path, &np, 0);
     }
+    bool scored = false;
     if (rc == AL_OK && m->opt.second_pass)
-        rc = second_pass(&cm, sf, src, tgt, &us, &ut, &path, &np);
+        rc = second_pass(&cm, sf, src, tgt, &us, &ut, &path, &np, &scored);
     else if (rc == AL_OK)
-        rc = settle(&cm, &path, &np);
-    if (rc == AL_OK)
+        rc = settle(&cm, &path, &np, &scored);
+    if (rc == AL_OK && !scored)
         rc = posterior_scores(&cm, path, np);
     units_free(&us);
     units_free(&ut);
