@@ -490,25 +490,49 @@ typedef struct {
 } pair_cache;
 
 /* Matched weights of every sentence pair a bead inside a band can cover,
- * computed once and then only read (see posterior_scores): row x holds
- * m(x -> y) and m(y -> x) for y in [lo[x], lo[x] + off[x + 1] - off[x]).
- * Stored as floats like the ring's, so a bead costs the same read from
- * either. */
+ * computed once and then only read (see sweep_band): row x holds
+ * m(x -> y) and m(y -> x) for y in [lo[x], lo[x] + cols[x]). Most pairs
+ * match nothing: a bit per pair, in 64-bit words, marks those that do, and
+ * only theirs are kept, as floats like the ring's, so a bead costs the
+ * same read from either. The two threads that fill it keep the values of
+ * their halves of the rows apart. */
 struct pair_table {
-    size_t *off;             /* n + 1 row offsets into st and ts */
-    size_t *lo;              /* n first columns */
-    float *st, *ts;
+    size_t *lo, *cols;       /* n: first column and columns of each row */
+    size_t *woff;            /* n + 1: each row's first word */
+    uint64_t *mask;          /* per word: its pairs that match */
+    size_t *rank;            /* per word: index of its first matched pair */
+    size_t half;             /* rows from here keep their values in [1] */
+    float *st[2], *ts[2];
 };
+
+static int popcount64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return __builtin_popcountll(x);
+#else
+    int c = 0;
+    for (; x != 0; x &= x - 1)
+        c++;
+    return c;
+#endif
+}
 
 static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
                         double *ts)
 {
     if (pc->tab != NULL) {
         const pair_table *tb = pc->tab;
-        if (y >= tb->lo[x] && y - tb->lo[x] < tb->off[x + 1] - tb->off[x]) {
-            size_t k = tb->off[x] + (y - tb->lo[x]);
-            *st = tb->st[k];
-            *ts = tb->ts[k];
+        if (y >= tb->lo[x] && y - tb->lo[x] < tb->cols[x]) {
+            /* Without a branch: an unmatched pair reads its successor's
+             * (or the sentinel's) values and multiplies them by 0. */
+            size_t off = y - tb->lo[x], w = tb->woff[x] + off / 64;
+            uint64_t mk = tb->mask[w];
+            size_t k = tb->rank[w] +
+                       (size_t)popcount64(mk & (((uint64_t)1 << (off % 64)) - 1));
+            float on = (float)(mk >> (off % 64) & 1);
+            int h = x >= tb->half;
+            *st = tb->st[h][k] * on;
+            *ts = tb->ts[h][k] * on;
             return;
         }
     }
@@ -857,7 +881,8 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
 
 
 typedef struct {
-    size_t i0, j0, i1, j1;   /* bead covers units [i0,i1) x [j0,j1) */
+    uint32_t i0, j0, i1, j1; /* bead covers units [i0,i1) x [j0,j1); texts
+                              * hold fewer than 2^32 sentences (1 GiB) */
     double cost;
     double score;            /* posterior probability, see posterior_scores */
 } step;
@@ -1019,9 +1044,10 @@ static void band_free(band *bd)
     free(bd->hi);
 }
 
-/* Band of half-width W around PATH (coarse steps scaled by 2 onto n x m). */
+/* Band of half-width W around PATH (coarse steps scaled by SCALE onto
+ * n x m), reaching WV rows up and down. */
 static void band_around(band *bd, const step *path, size_t np, size_t scale,
-                        size_t n, size_t m, size_t w)
+                        size_t n, size_t m, size_t w, size_t wv)
 {
     for (size_t i = 0; i <= n; i++) {
         bd->lo[i] = SIZE_MAX;
@@ -1045,15 +1071,15 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
         bd->lo[i] = lo > w ? lo - w : 0;
         bd->hi[i] = hi + w < m ? hi + w : m;
     }
-    /* Widen vertically too: row i also covers the columns of rows i - w
-     * and i + w. The path is monotone, so lo and hi do not decrease with i,
-     * and the widest reach of rows i - w .. i + w is lo[i - w], hi[i + w].
-     * Each loop runs in the order that reads entries it has not yet
-     * changed. */
+    /* Widen vertically too: row i also covers the columns of rows i - wv
+     * and i + wv. The path is monotone, so lo and hi do not decrease with
+     * i, and the widest reach of rows i - wv .. i + wv is lo[i - wv],
+     * hi[i + wv]. Each loop runs in the order that reads entries it has not
+     * yet changed. */
     for (size_t i = n + 1; i-- > 0;)
-        bd->lo[i] = bd->lo[i > w ? i - w : 0];
+        bd->lo[i] = bd->lo[i > wv ? i - wv : 0];
     for (size_t i = 0; i <= n; i++)
-        bd->hi[i] = bd->hi[i + w < n ? i + w : n];
+        bd->hi[i] = bd->hi[i + wv < n ? i + wv : n];
     bd->lo[0] = 0;
     bd->hi[n] = m;
 }
@@ -1075,7 +1101,7 @@ static int refine(const cost_model *cm, const step *guide, size_t ng,
         return AL_ENOMEM;
     int rc = AL_OK;
     for (size_t w = BAND_WIDTH;; w *= 4) {
-        band_around(&bd, guide, ng, scale, n, m, w);
+        band_around(&bd, guide, ng, scale, n, m, w, w);
         bool touch = false;
         rc = band_dp(cm, &bd, path, np, &touch);
         if (rc == AL_ENOMEM || w >= n + m || (rc == AL_OK && !touch))
@@ -1113,37 +1139,81 @@ typedef struct {
     pair_table *tb;
     const cost_model *cm;
     size_t x0, x1;
+    float *st, *ts;          /* the matched pairs' values, cap of them */
+    size_t cap;
     int rc;
 } table_fill;
 
 static void *fill_table(void *arg)
 {
     table_fill *f = arg;
-    const pair_table *tb = f->tb;
+    pair_table *tb = f->tb;
     set_window win;
     if (window_init(&win, f->cm->s, 1) != AL_OK) {
         f->rc = AL_ENOMEM;
         return NULL;
     }
-    for (size_t x = f->x0; x < f->x1; x++)
-        for (size_t k = tb->off[x]; k < tb->off[x + 1]; k++) {
+    size_t got = 0;
+    for (size_t x = f->x0; x < f->x1 && f->rc == AL_OK; x++)
+        for (size_t off = 0; off < tb->cols[x]; off++) {
+            size_t w = tb->woff[x] + off / 64;
+            if (off % 64 == 0) {
+                tb->mask[w] = 0;
+                tb->rank[w] = got;
+            }
             double st, ts;
-            match_pair(&win, x, f->cm->t, tb->lo[x] + (k - tb->off[x]), &st,
-                       &ts);
-            f->tb->st[k] = (float)st;
-            f->tb->ts[k] = (float)ts;
+            match_pair(&win, x, f->cm->t, tb->lo[x] + off, &st, &ts);
+            if ((float)st == 0 && (float)ts == 0)
+                continue;
+            if (got == f->cap) {
+                size_t cap = f->cap ? 2 * f->cap : 4096;
+                float *a = al_realloc_array(f->st, cap, sizeof *a);
+                if (a != NULL)
+                    f->st = a;
+                float *b = al_realloc_array(f->ts, cap, sizeof *b);
+                if (b != NULL)
+                    f->ts = b;
+                if (a == NULL || b == NULL) {
+                    f->rc = AL_ENOMEM;
+                    break;
+                }
+                f->cap = cap;
+            }
+            tb->mask[w] |= (uint64_t)1 << (off % 64);
+            f->st[got] = (float)st;
+            f->ts[got] = (float)ts;
+            got++;
         }
-    f->rc = win.rc;
+    /* The sentinel read for unmatched pairs after the last matched one. */
+    if (f->rc == AL_OK) {
+        float *a = al_realloc_array(f->st, got + 1, sizeof *a);
+        if (a != NULL)
+            f->st = a;
+        float *b = al_realloc_array(f->ts, got + 1, sizeof *b);
+        if (b != NULL)
+            f->ts = b;
+        if (a == NULL || b == NULL)
+            f->rc = AL_ENOMEM;
+        else
+            f->st[got] = f->ts[got] = 0;
+    }
+    if (f->rc == AL_OK)
+        f->rc = win.rc;
     window_free(&win);
     return NULL;
 }
 
 static void pair_table_free(pair_table *tb)
 {
-    free(tb->off);
     free(tb->lo);
-    free(tb->st);
-    free(tb->ts);
+    free(tb->cols);
+    free(tb->woff);
+    free(tb->mask);
+    free(tb->rank);
+    for (int h = 0; h < 2; h++) {
+        free(tb->st[h]);
+        free(tb->ts[h]);
+    }
 }
 
 /* Matches every pair a bead of at most DEPTH source units inside band BD
@@ -1157,58 +1227,70 @@ static int pair_table_build(pair_table *tb, const cost_model *cm,
 {
     size_t n = cm->s->n, m = cm->t->n;
     memset(tb, 0, sizeof *tb);
-    tb->off = al_calloc(n + 1, sizeof *tb->off);
     tb->lo = al_calloc(n + 1, sizeof *tb->lo);
-    if (tb->off == NULL || tb->lo == NULL) {
+    tb->cols = al_calloc(n + 1, sizeof *tb->cols);
+    tb->woff = al_calloc(n + 1, sizeof *tb->woff);
+    if (tb->lo == NULL || tb->cols == NULL || tb->woff == NULL) {
         pair_table_free(tb);
         return AL_ENOMEM;
     }
+    size_t total = 0;
     for (size_t x = 0; x < n; x++) {
         size_t lo = bd->lo[x + 1 > depth ? x + 1 - depth : 0];
         size_t hi = bd->hi[x + depth < n ? x + depth : n];
         if (hi > m)
             hi = m;
         tb->lo[x] = lo;
-        tb->off[x + 1] = tb->off[x] + (hi > lo ? hi - lo : 0);
+        tb->cols[x] = hi > lo ? hi - lo : 0;
+        tb->woff[x + 1] = tb->woff[x] + (tb->cols[x] + 63) / 64;
+        total += tb->cols[x];
     }
-    size_t total = tb->off[n];
-    tb->st = al_malloc((total > 0 ? total : 1) * sizeof *tb->st);
-    tb->ts = al_malloc((total > 0 ? total : 1) * sizeof *tb->ts);
-    if (tb->st == NULL || tb->ts == NULL) {
+    size_t words = tb->woff[n] > 0 ? tb->woff[n] : 1;
+    tb->mask = al_malloc(words * sizeof *tb->mask);
+    tb->rank = al_malloc(words * sizeof *tb->rank);
+    if (tb->mask == NULL || tb->rank == NULL) {
         pair_table_free(tb);
         return AL_ENOMEM;
     }
-    size_t half = 0;
-    while (half < n && tb->off[half] < total / 2)
-        half++;
-    table_fill lower = {tb, cm, 0, half, AL_OK};
-    table_fill upper = {tb, cm, half, n, AL_OK};
+    size_t half = 0, upto = 0;
+    while (half < n && upto < total / 2)
+        upto += tb->cols[half++];
+    tb->half = half;
+    table_fill lower = {tb, cm, 0, half, NULL, NULL, 0, AL_OK};
+    table_fill upper = {tb, cm, half, n, NULL, NULL, 0, AL_OK};
     al_run_two(fill_table, &lower, &upper);
+    tb->st[0] = lower.st;
+    tb->ts[0] = lower.ts;
+    tb->st[1] = upper.st;
+    tb->ts[1] = upper.ts;
     int rc = lower.rc != AL_OK ? lower.rc : upper.rc;
     if (rc != AL_OK)
         pair_table_free(tb);
     return rc;
 }
 
-/* Sums of a sweep kept for the cells of a narrow band around the guide
- * path, to score any path that runs inside it: row i's values are stored
- * as floats minus the row's largest (a double), which keeps them exact to
- * about 1e-6 of a nat whatever the magnitude of the sums. */
+/* Sums of the two sweeps kept for the cells within RECORD_WIDTH columns of
+ * the guide path, to score any path whose beads start and end there: row
+ * i's values are stored as floats minus the row's largest (a double),
+ * which keeps them to about 1e-6 of a nat whatever the magnitude of the
+ * sums. */
 #define RECORD_WIDTH 1
 
 typedef struct {
     band bd;
     size_t *off;             /* n + 2 row offsets into val */
-    double *base;            /* per row: subtracted from the stored values */
-    float *val;
+    double *base[2];         /* forward, backward: per row, subtracted */
+    float *val[2];
 } record;
 
 static void record_free(record *rc)
 {
     band_free(&rc->bd);
     free(rc->off);
-    free(rc->base);
-    free(rc->val);
+    for (int b = 0; b < 2; b++) {
+        free(rc->base[b]);
+        free(rc->val[b]);
+    }
 }
 
 static int record_init(record *rc, const step *guide, size_t ng, size_t n,
@@ -1217,27 +1299,33 @@ static int record_init(record *rc, const step *guide, size_t ng, size_t n,
     memset(rc, 0, sizeof *rc);
     if (band_alloc(&rc->bd, n) != AL_OK)
         return AL_ENOMEM;
-    band_around(&rc->bd, guide, ng, 1, n, m, RECORD_WIDTH);
+    band_around(&rc->bd, guide, ng, 1, n, m, RECORD_WIDTH, 0);
     rc->off = al_calloc(n + 2, sizeof *rc->off);
-    rc->base = al_calloc(n + 1, sizeof *rc->base);
-    if (rc->off != NULL)
-        for (size_t i = 0; i <= n; i++)
-            rc->off[i + 1] = rc->off[i] + (rc->bd.hi[i] - rc->bd.lo[i] + 1);
-    if (rc->off != NULL)
-        rc->val = al_malloc(rc->off[n + 1] * sizeof *rc->val);
-    if (rc->off == NULL || rc->base == NULL || rc->val == NULL) {
+    if (rc->off == NULL) {
         record_free(rc);
         return AL_ENOMEM;
+    }
+    for (size_t i = 0; i <= n; i++)
+        rc->off[i + 1] = rc->off[i] + (rc->bd.hi[i] - rc->bd.lo[i] + 1);
+    for (int b = 0; b < 2; b++) {
+        rc->base[b] = al_calloc(n + 1, sizeof *rc->base[b]);
+        rc->val[b] = al_malloc(rc->off[n + 1] * sizeof *rc->val[b]);
+        if (rc->base[b] == NULL || rc->val[b] == NULL) {
+            record_free(rc);
+            return AL_ENOMEM;
+        }
     }
     return AL_OK;
 }
 
-/* Sum kept for cell (I, J) in *V; false if the cell is not recorded. */
-static bool record_get(const record *rc, size_t i, size_t j, double *v)
+/* Sum kept by the forward (B = 0) or backward sweep for cell (I, J) in *V;
+ * false if the cell is not kept. */
+static bool record_get(const record *rc, int b, size_t i, size_t j,
+                       double *v)
 {
     if (j < rc->bd.lo[i] || j > rc->bd.hi[i])
         return false;
-    *v = rc->base[i] + rc->val[rc->off[i] + (j - rc->bd.lo[i])];
+    *v = rc->base[b][i] + rc->val[b][rc->off[i] + (j - rc->bd.lo[i])];
     return true;
 }
 
@@ -1360,9 +1448,9 @@ static void *run_sweep(void *arg)
                 base = V(i, j);
         if (base == -HUGE_VAL)
             base = 0;
-        rec->base[i] = base;
+        rec->base[sw->backward][i] = base;
         for (size_t j = rec->bd.lo[i]; j <= rec->bd.hi[i]; j++)
-            rec->val[rec->off[i] + (j - rec->bd.lo[i])] =
+            rec->val[sw->backward][rec->off[i] + (j - rec->bd.lo[i])] =
                 (float)(V(i, j) - base);
     }
     if (!sw->backward)
@@ -1380,13 +1468,13 @@ static void *run_sweep(void *arg)
 
 /* Posterior probability of each bead of PATH from the recorded sums; false
  * if a bead starts or ends outside the recorded cells. */
-static bool score_path(const record *fw, const record *bw, double total,
-                       step *path, size_t np)
+static bool score_path(const record *rec, double total, step *path,
+                       size_t np)
 {
     for (size_t k = 0; k < np; k++) {
         double f, b;
-        if (!record_get(fw, path[k].i0, path[k].j0, &f) ||
-            !record_get(bw, path[k].i1, path[k].j1, &b))
+        if (!record_get(rec, 0, path[k].i0, path[k].j0, &f) ||
+            !record_get(rec, 1, path[k].i1, path[k].j1, &b))
             return false;
         double lp = f - path[k].cost / POSTERIOR_T + b - total;
         path[k].score = lp >= 0 ? 1 : exp(lp);
@@ -1396,46 +1484,38 @@ static bool score_path(const record *fw, const record *bw, double total,
 
 /* The cheapest path in band BD from the forward sweep's bead types BP, as
  * band_dp traces it: into *PATH (costed from TAB), *TOUCH whether it runs
- * along the band's edge. */
+ * along the band's edge. The path is walked twice, to allocate it
+ * exactly: it can hold a million steps. */
 static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
                       const size_t *bpoff, const pair_table *tab, step **path,
                       size_t *np, bool *touch)
 {
-    size_t n = cm->s->n, m = cm->t->n;
-    pair_cache pc;
-    int rc = pair_cache_over(&pc, cm, tab);
-    size_t cap = 64, cnt = 0;
-    step *p = al_malloc(cap * sizeof *p);
-    size_t i = n, j = m;
+    size_t n = cm->s->n, m = cm->t->n, cnt = 0;
     bool edge = false;
-    if (rc == AL_OK && p == NULL)
-        rc = AL_ENOMEM;
-    while (rc == AL_OK && (i > 0 || j > 0)) {
+    for (size_t i = n, j = m; i > 0 || j > 0; cnt++) {
         uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
-        if (k == 0xFF) {
-            rc = AL_EINVAL;
-            break;
-        }
+        if (k == 0xFF)
+            return AL_EINVAL;
         if ((j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
             (j == bd->hi[i] && j < m))
             edge = true;
+        i -= (size_t)cm->types[k].a;
+        j -= (size_t)cm->types[k].b;
+    }
+    pair_cache pc;
+    int rc = pair_cache_over(&pc, cm, tab);
+    step *p = al_malloc((cnt > 0 ? cnt : 1) * sizeof *p);
+    if (rc == AL_OK && p == NULL)
+        rc = AL_ENOMEM;
+    for (size_t i = n, j = m, x = cnt; rc == AL_OK && x > 0; x--) {
+        uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
         size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-        if (cnt == cap) {
-            step *q = al_realloc_array(p, cap * 2, sizeof *p);
-            if (q == NULL) {
-                rc = AL_ENOMEM;
-                break;
-            }
-            p = q;
-            cap *= 2;
-        }
-        p[cnt].i0 = i - a;
-        p[cnt].j0 = j - b;
-        p[cnt].i1 = i;
-        p[cnt].j1 = j;
-        p[cnt].cost = bead_cost(cm, k, i, j, &pc, HUGE_VAL);
-        p[cnt].score = 0;
-        cnt++;
+        p[x - 1].i0 = i - a;
+        p[x - 1].j0 = j - b;
+        p[x - 1].i1 = i;
+        p[x - 1].j1 = j;
+        p[x - 1].cost = bead_cost(cm, k, i, j, &pc, HUGE_VAL);
+        p[x - 1].score = 0;
         i -= a;
         j -= b;
     }
@@ -1445,11 +1525,6 @@ static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
     if (rc != AL_OK) {
         free(p);
         return rc;
-    }
-    for (size_t x = 0; x < cnt / 2; x++) {
-        step tmp = p[x];
-        p[x] = p[cnt - 1 - x];
-        p[cnt - 1 - x] = tmp;
     }
     *path = p;
     *np = cnt;
@@ -1474,26 +1549,20 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
     size_t n = cm->s->n, m = cm->t->n;
     band bd;
     pair_table tab;
-    record fr, br;
+    record rec;
     size_t *bpoff = NULL;
     uint8_t *bp = NULL;
     if (found != NULL)
         *found = NULL;
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
-    band_around(&bd, guide, ng, 1, n, m, POSTERIOR_WIDTH);
+    band_around(&bd, guide, ng, 1, n, m, POSTERIOR_WIDTH, POSTERIOR_WIDTH);
     int rc = pair_table_build(&tab, cm, &bd, type_depth(cm));
     if (rc != AL_OK) {
         band_free(&bd);
         return rc;
     }
-    if (record_init(&fr, guide, ng, n, m) != AL_OK) {
-        pair_table_free(&tab);
-        band_free(&bd);
-        return AL_ENOMEM;
-    }
-    if (record_init(&br, guide, ng, n, m) != AL_OK) {
-        record_free(&fr);
+    if (record_init(&rec, guide, ng, n, m) != AL_OK) {
         pair_table_free(&tab);
         band_free(&bd);
         return AL_ENOMEM;
@@ -1508,27 +1577,26 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
         if (bp == NULL)
             rc = AL_ENOMEM;
     }
-    sweep fw = {cm, &bd, &tab, &fr, false, bp, bpoff, 0, AL_OK};
-    sweep bw = {cm, &bd, &tab, &br, true, NULL, NULL, 0, AL_OK};
+    sweep fw = {cm, &bd, &tab, &rec, false, bp, bpoff, 0, AL_OK};
+    sweep bw = {cm, &bd, &tab, &rec, true, NULL, NULL, 0, AL_OK};
     if (rc == AL_OK) {
         al_run_two(run_sweep, &fw, &bw);
         rc = fw.rc != AL_OK ? fw.rc : bw.rc;
     }
-    if (rc == AL_OK && !score_path(&fr, &br, fw.total, guide, ng))
+    if (rc == AL_OK && !score_path(&rec, fw.total, guide, ng))
         rc = AL_EINVAL;      /* cannot happen: the guide's cells are kept */
     if (rc == AL_OK && found != NULL) {
         bool touch;
         rc = trace_path(cm, &bd, bp, bpoff, &tab, found, nfound, &touch);
         if (rc == AL_OK &&
-            (touch || !score_path(&fr, &br, fw.total, *found, *nfound))) {
+            (touch || !score_path(&rec, fw.total, *found, *nfound))) {
             free(*found);
             *found = NULL;
         }
     }
     free(bp);
     free(bpoff);
-    record_free(&fr);
-    record_free(&br);
+    record_free(&rec);
     pair_table_free(&tab);
     band_free(&bd);
     return rc;
