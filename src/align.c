@@ -1673,6 +1673,8 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
     return rc;
 }
 
+bool al_reference_search = false;
+
 /* A band around a coarse path can miss the best path without the path found
  * touching the band's edge, where the evidence is weak (length alone). A
  * search in a band around the path found settles it, repeated while it finds
@@ -1685,7 +1687,9 @@ static int settle(const cost_model *cm, step **path, size_t *np, bool *scored)
     for (int round = 0; round < SETTLE_ROUNDS; round++) {
         step *again = NULL;
         size_t n2 = 0;
-        int rc = sweep_band(cm, *path, *np, &again, &n2);
+        int rc = al_reference_search
+                     ? AL_OK
+                     : sweep_band(cm, *path, *np, &again, &n2);
         bool found = again != NULL;
         if (rc == AL_OK && !found)
             rc = refine(cm, *path, *np, 1, &again, &n2);
@@ -1693,7 +1697,7 @@ static int settle(const cost_model *cm, step **path, size_t *np, bool *scored)
             return rc;
         if (path_cost(again, n2) >= path_cost(*path, *np) - 1e-9) {
             free(again);
-            *scored = true;          /* sweep_band scored its guide */
+            *scored = !al_reference_search;  /* sweep_band scored its guide */
             break;
         }
         free(*path);
@@ -1796,7 +1800,8 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
     if (rc == AL_OK) {
         step *again = NULL;
         size_t n2 = 0;
-        rc = sweep_band(cm, *path, *np, &again, &n2);
+        if (!al_reference_search)
+            rc = sweep_band(cm, *path, *np, &again, &n2);
         *scored = again != NULL;
         if (rc == AL_OK && again == NULL)
             rc = refine(cm, *path, *np, 1, &again, &n2);

@@ -337,6 +337,11 @@ struct al_result {
     size_t *flag_first;      /* n_beads + 1 offsets into flags */
 };
 
+/* For tests: when true, the search after the first pass and the scores run
+ * as refine and posterior_scores instead of sweep_band's one sweep (the
+ * results must agree). Never set outside tests. */
+extern bool al_reference_search;
+
 /* Computes beads of SRC/TGT into R (r->beads, r->n_beads). */
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
                    al_result *r, al_error *err);

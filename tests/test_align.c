@@ -4,6 +4,7 @@
 #include "internal.h"
 #include "tap.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -45,6 +46,66 @@ static void first_concept(void *ud, const char *w, size_t n)
     if (out[0] == '\0' && n < 63) {
         memcpy(out, w, n);
         out[n] = '\0';
+    }
+}
+
+/* The search after the first pass runs in the posterior's forward sweep
+ * (sweep_band); with al_reference_search it runs as refine, then the
+ * posterior sweeps on its own. Both must give the same beads and scores on
+ * S/T under model M (scores to 1e-5: the sweep keeps its sums as floats).
+ * Returns the number of beads compared, or -1 on a difference. */
+static long same_as_reference(al_model *m, al_text *s, al_text *t)
+{
+    al_error err;
+    al_reference_search = false;
+    al_result *a = al_align(m, s, t, &err);
+    al_reference_search = true;
+    al_result *b = al_align(m, s, t, &err);
+    al_reference_search = false;
+    long n = a && b && al_result_count(a) == al_result_count(b)
+                 ? (long)al_result_count(a)
+                 : -1;
+    for (size_t i = 0; n >= 0 && i < (size_t)n; i++) {
+        const al_bead *x = al_result_bead(a, i), *y = al_result_bead(b, i);
+        if (x->src_begin != y->src_begin || x->src_len != y->src_len ||
+            x->tgt_begin != y->tgt_begin || x->tgt_len != y->tgt_len ||
+            fabs(x->score - y->score) > 1e-5) {
+            printf("# bead %zu differs: [%zu+%zu]:[%zu+%zu] %.6f vs "
+                   "[%zu+%zu]:[%zu+%zu] %.6f\n", i, x->src_begin, x->src_len,
+                   x->tgt_begin, x->tgt_len, x->score, y->src_begin,
+                   y->src_len, y->tgt_begin, y->tgt_len, y->score);
+            n = -1;
+        }
+    }
+    al_result_free(a);
+    al_result_free(b);
+    return n;
+}
+
+/* Textberg-dev from tests/data, aligned both ways, with and without the
+ * second pass. */
+static void test_reference_textberg(const al_options *opt)
+{
+    const char *top = getenv("top_srcdir");
+    char de[1024], fr[1024];
+    snprintf(de, sizeof de, "%s/tests/data/textberg-dev/de.txt",
+             top ? top : ".");
+    snprintf(fr, sizeof fr, "%s/tests/data/textberg-dev/fr.txt",
+             top ? top : ".");
+    for (int pass = 1; pass >= 0; pass--) {
+        al_options o = *opt;
+        al_error err;
+        o.second_pass = pass;
+        al_model *m = al_model_new(&o, &err);
+        al_text *s = m ? al_text_read(m, AL_SOURCE, de, &err) : NULL;
+        al_text *t = m ? al_text_read(m, AL_TARGET, fr, &err) : NULL;
+        is_int(s && t ? same_as_reference(m, s, t) : -2, 427,
+               pass ? "textberg-dev: one sweep = refine + posterior"
+                    : "textberg-dev, no second pass: one sweep = settle + "
+                      "posterior");
+        al_text_free(s);
+        al_text_free(t);
+        al_model_free(m);
     }
 }
 
@@ -205,6 +266,8 @@ int main(void)
     al_text *t = al_text_from_bytes(model, AL_TARGET, "t", tgt, to, &err);
     if (s == NULL || t == NULL)
         printf("# %s\n", err.message);
+    is_int(s && t ? same_as_reference(model, s, t) : -2, 3000,
+           "large pair: one sweep = refine + posterior");
     al_result *r = s && t ? al_align(model, s, t, &err) : NULL;
     size_t nulls = 0, ones = 0, other = 0;
     for (size_t i = 0; r && i < al_result_count(r); i++) {
@@ -225,5 +288,6 @@ int main(void)
     free(src);
     free(tgt);
     al_model_free(model);
+    test_reference_textberg(&opt);
     return done_testing();
 }
