@@ -1339,7 +1339,7 @@ typedef struct {
     const cost_model *cm;
     const band *bd;
     const pair_table *tab;   /* the pairs of the band's beads */
-    record *rec;
+    record *rec;             /* the sweep writes base and val [backward] */
     bool backward;
     uint8_t *bp;             /* forward, not NULL: the best bead type of each
                               * cell (at bpoff), as band_dp's */
