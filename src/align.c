@@ -1541,10 +1541,12 @@ static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
  *
  * With FOUND not NULL, the forward sweep also searches the band for the
  * cheapest path, as refine's first band would: *FOUND is then that path,
- * scored, or NULL when it runs along the band's edge or leaves the
- * recorded cells (refine and posterior_scores must then do it). */
+ * or NULL when it runs along the band's edge (refine must widen the band).
+ * *FOUND_SCORED tells whether its beads got their scores: not when one
+ * starts or ends outside the recorded cells (posterior_scores must then
+ * score it). */
 static int sweep_band(const cost_model *cm, step *guide, size_t ng,
-                      step **found, size_t *nfound)
+                      step **found, size_t *nfound, bool *found_scored)
 {
     size_t n = cm->s->n, m = cm->t->n;
     band bd;
@@ -1552,8 +1554,10 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
     record rec;
     size_t *bpoff = NULL;
     uint8_t *bp = NULL;
-    if (found != NULL)
+    if (found != NULL) {
         *found = NULL;
+        *found_scored = false;
+    }
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
     band_around(&bd, guide, ng, 1, n, m, POSTERIOR_WIDTH, POSTERIOR_WIDTH);
@@ -1588,10 +1592,11 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
     if (rc == AL_OK && found != NULL) {
         bool touch;
         rc = trace_path(cm, &bd, bp, bpoff, &tab, found, nfound, &touch);
-        if (rc == AL_OK &&
-            (touch || !score_path(&rec, fw.total, *found, *nfound))) {
+        if (rc == AL_OK && touch) {
             free(*found);
             *found = NULL;
+        } else if (rc == AL_OK) {
+            *found_scored = score_path(&rec, fw.total, *found, *nfound);
         }
     }
     free(bp);
@@ -1604,7 +1609,7 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
 
 static int posterior_scores(const cost_model *cm, step *path, size_t np)
 {
-    return sweep_band(cm, path, np, NULL, NULL);
+    return sweep_band(cm, path, np, NULL, NULL, NULL);
 }
 
 /* Mean length of a side's units (sentences, or merged sentences), at least
@@ -1687,11 +1692,11 @@ static int settle(const cost_model *cm, step **path, size_t *np, bool *scored)
     for (int round = 0; round < SETTLE_ROUNDS; round++) {
         step *again = NULL;
         size_t n2 = 0;
+        bool again_scored = false;
         int rc = al_reference_search
                      ? AL_OK
-                     : sweep_band(cm, *path, *np, &again, &n2);
-        bool found = again != NULL;
-        if (rc == AL_OK && !found)
+                     : sweep_band(cm, *path, *np, &again, &n2, &again_scored);
+        if (rc == AL_OK && again == NULL)
             rc = refine(cm, *path, *np, 1, &again, &n2);
         if (rc != AL_OK)
             return rc;
@@ -1703,7 +1708,7 @@ static int settle(const cost_model *cm, step **path, size_t *np, bool *scored)
         free(*path);
         *path = again;
         *np = n2;
-        *scored = found;
+        *scored = again_scored;
     }
     return AL_OK;
 }
@@ -1801,8 +1806,7 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
         step *again = NULL;
         size_t n2 = 0;
         if (!al_reference_search)
-            rc = sweep_band(cm, *path, *np, &again, &n2);
-        *scored = again != NULL;
+            rc = sweep_band(cm, *path, *np, &again, &n2, scored);
         if (rc == AL_OK && again == NULL)
             rc = refine(cm, *path, *np, 1, &again, &n2);
         if (rc == AL_OK) {
