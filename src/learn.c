@@ -140,16 +140,38 @@ static uint32_t table_count(const pair_table *t, uint64_t key)
     return 0;
 }
 
+/* A hash of the item types of source sentence I and target sentence J, in
+ * order (never 0: table_add's empty slots have count 0, not key 0, but
+ * keep it distinct anyway). */
+static uint64_t bead_key(const al_sentfeat *fs, size_t i, const al_sentfeat *ft,
+                         size_t j)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t x = fs->ioff[i]; x < fs->ioff[i + 1]; x++)
+        h = (h ^ fs->itype[x]) * 0x100000001B3ULL;
+    h = (h ^ 0xFFFFFFFFu) * 0x100000001B3ULL;
+    for (uint32_t y = ft->ioff[j]; y < ft->ioff[j + 1]; y++)
+        h = (h ^ ft->itype[y]) * 0x100000001B3ULL;
+    return h | 1;
+}
+
 int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
                      size_t n_beads, const bool *confident, size_t *n_learned)
 {
     pair_table pairs = {0}, src_types = {0}, tgt_types = {0};
     int rc = AL_OK;
     *n_learned = 0;
+    pair_table seen = {0};
     for (size_t b = 0; rc == AL_OK && b < n_beads; b++) {
         if (!confident[b] || beads[b].src_len != 1 || beads[b].tgt_len != 1)
             continue;
         size_t i = beads[b].src_begin, j = beads[b].tgt_begin;
+        /* A pair of sentences repeated word for word (boilerplate, a text
+         * pasted twice) is one observation, not one per copy. */
+        uint64_t key = bead_key(fs, i, ft, j);
+        if (table_count(&seen, key) > 0)
+            continue;
+        rc = table_add(&seen, key);
         for (uint32_t x = fs->ioff[i]; rc == AL_OK && x < fs->ioff[i + 1]; x++)
             rc = table_add(&src_types, fs->itype[x]);
         for (uint32_t y = ft->ioff[j]; rc == AL_OK && y < ft->ioff[j + 1]; y++)
@@ -195,6 +217,7 @@ int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
     free(ls);
     free(lt);
     free(pairs.slot);
+    free(seen.slot);
     free(src_types.slot);
     free(tgt_types.slot);
     *n_learned = nl;

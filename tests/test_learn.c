@@ -5,29 +5,31 @@
 
 #include <stdlib.h>
 
-/* A side of N sentences, one item each of type TYPES[i]; type t has the one
- * feature FEATS[t]. */
-static al_sentfeat side(size_t n, const uint32_t *types, size_t n_types,
-                        const uint32_t *feats)
+/* A side of N sentences; sentence i holds the items of types
+ * TYPES[OFF[i]] .. TYPES[OFF[i + 1] - 1]; type t has the one feature
+ * FEATS[t]. */
+static al_sentfeat side(size_t n, const uint32_t *off, const uint32_t *types,
+                        size_t n_types, const uint32_t *feats)
 {
     al_sentfeat sf;
     memset(&sf, 0, sizeof sf);
+    size_t items = off[n];
     sf.len = calloc(n, sizeof *sf.len);
     sf.ioff = calloc(n + 1, sizeof *sf.ioff);
-    sf.itype = calloc(n, sizeof *sf.itype);
+    sf.itype = calloc(items, sizeof *sf.itype);
     sf.tw = calloc(n_types, sizeof *sf.tw);
     sf.tfo = calloc(n_types + 1, sizeof *sf.tfo);
     sf.tfeat = calloc(n_types, sizeof *sf.tfeat);
-    for (size_t i = 0; i < n; i++) {
-        sf.ioff[i + 1] = (uint32_t)i + 1;
-        sf.itype[i] = types[i];
-    }
+    for (size_t i = 0; i <= n; i++)
+        sf.ioff[i] = off[i];
+    for (size_t k = 0; k < items; k++)
+        sf.itype[k] = types[k];
     for (size_t t = 0; t < n_types; t++) {
         sf.tw[t] = 1;
         sf.tfo[t + 1] = (uint32_t)t + 1;
         sf.tfeat[t] = feats[t];
     }
-    sf.n_items = n;
+    sf.n_items = items;
     sf.n_types = n_types;
     sf.n_tfeat = n_types;
     return sf;
@@ -36,10 +38,13 @@ static al_sentfeat side(size_t n, const uint32_t *types, size_t n_types,
 int main(void)
 {
     /* Source type 0 ("Zorblat") in sentences 0-2, type 1 in sentence 3;
-     * target type 0 ("flimzor") in 0-2, type 1 in 3. No shared feature. */
-    uint32_t st[] = {0, 0, 0, 1}, tt[] = {0, 0, 0, 1};
-    uint32_t sfeat[] = {10, 11}, tfeat[] = {20, 21};
-    al_sentfeat fs = side(4, st, 2, sfeat), ft = side(4, tt, 2, tfeat);
+     * target type 0 ("flimzor") in 0-2, type 1 in 3; no shared feature.
+     * Sentences 0-2 differ otherwise (types 2-4, matched by a shared
+     * feature on both sides). */
+    uint32_t off[] = {0, 2, 4, 6, 7};
+    uint32_t st[] = {0, 2, 0, 3, 0, 4, 1}, tt[] = {0, 2, 0, 3, 0, 4, 1};
+    uint32_t sfeat[] = {10, 11, 30, 31, 32}, tfeat[] = {20, 21, 30, 31, 32};
+    al_sentfeat fs = side(4, off, st, 5, sfeat), ft = side(4, off, tt, 5, tfeat);
     al_bead beads[4];
     bool conf[4] = {true, true, true, true};
     for (size_t i = 0; i < 4; i++) {
@@ -54,12 +59,25 @@ int main(void)
     is_int(fs.tfo[1] - fs.tfo[0], 2, "source type 0 got a feature");
     is_int(ft.tfo[1] - ft.tfo[0], 2, "target type 0 got a feature");
     is_int(fs.tfeat[1], ft.tfeat[1], "the same new feature on both sides");
-    is_int(fs.tfeat[1], 22, "new id above all used ones");
+    is_int(fs.tfeat[1], 33, "new id above all used ones");
     is_int(fs.tfo[2] - fs.tfo[1], 1, "source type 1 unchanged");
+
+    /* The same pair of sentences three times over is one observation. */
+    {
+        uint32_t roff[] = {0, 1, 2, 3, 4};
+        uint32_t rs[] = {0, 0, 0, 1}, rt[] = {0, 0, 0, 1};
+        al_sentfeat hs = side(4, roff, rs, 2, sfeat);
+        al_sentfeat ht = side(4, roff, rt, 2, tfeat);
+        is_int(al_learn_lexicon(&hs, &ht, beads, 4, conf, &learned), AL_OK,
+               "learning from repeats succeeds");
+        is_int(learned, 0, "a pair repeated word for word counts once");
+        al_sentfeat_free(&hs);
+        al_sentfeat_free(&ht);
+    }
 
     /* Not confident: nothing is learned. */
     bool none[4] = {false, false, false, false};
-    al_sentfeat gs = side(4, st, 2, sfeat), gt = side(4, tt, 2, tfeat);
+    al_sentfeat gs = side(4, off, st, 5, sfeat), gt = side(4, off, tt, 5, tfeat);
     is_int(al_learn_lexicon(&gs, &gt, beads, 4, none, &learned), AL_OK,
            "learning from nothing succeeds");
     is_int(learned, 0, "nothing learned without confident beads");
