@@ -887,29 +887,94 @@ typedef struct {
     double score;            /* posterior probability, see posterior_scores */
 } step;
 
+/* Most source units of a bead type. */
+static size_t type_depth(const cost_model *cm)
+{
+    size_t depth = 0;
+    for (int k = 0; k < cm->n_types; k++)
+        if ((size_t)cm->types[k].a > depth)
+            depth = (size_t)cm->types[k].a;
+    return depth;
+}
+
+/* Offsets of a band's rows in an array of its cells: n + 2 entries, the
+ * last the number of cells; NULL when out of memory. */
+static size_t *band_offsets(const band *bd, size_t n)
+{
+    size_t *off = al_calloc(n + 2, sizeof *off);
+    if (off != NULL)
+        for (size_t i = 0; i <= n; i++)
+            off[i + 1] = off[i] + (bd->hi[i] - bd->lo[i] + 1);
+    return off;
+}
+
+/* Cells of a band's widest row. */
+static size_t band_max_width(const band *bd, size_t n)
+{
+    size_t maxw = 0;
+    for (size_t i = 0; i <= n; i++)
+        if (bd->hi[i] - bd->lo[i] + 1 > maxw)
+            maxw = bd->hi[i] - bd->lo[i] + 1;
+    return maxw;
+}
+
+/* The cheapest path in band BD from the bead types BP the DP or the forward
+ * sweep chose per cell (row i's cells at BPOFF[i]): into *PATH, costed
+ * through PC; *TOUCH whether it runs along the band's edge. The path is
+ * walked twice, to allocate it exactly: it can hold a million steps. */
+static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
+                      const size_t *bpoff, pair_cache *pc, step **path,
+                      size_t *np, bool *touch)
+{
+    size_t n = cm->s->n, m = cm->t->n, cnt = 0;
+    bool edge = false;
+    if (m < bd->lo[n] || m > bd->hi[n])
+        return AL_EINVAL;
+    for (size_t i = n, j = m; i > 0 || j > 0; cnt++) {
+        uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
+        if (k == 0xFF)
+            return AL_EINVAL;
+        if ((j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
+            (j == bd->hi[i] && j < m))
+            edge = true;
+        i -= (size_t)cm->types[k].a;
+        j -= (size_t)cm->types[k].b;
+    }
+    step *p = al_malloc((cnt > 0 ? cnt : 1) * sizeof *p);
+    if (p == NULL)
+        return AL_ENOMEM;
+    for (size_t i = n, j = m, x = cnt; x > 0; x--) {
+        uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
+        size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
+        p[x - 1].i0 = (uint32_t)(i - a);
+        p[x - 1].j0 = (uint32_t)(j - b);
+        p[x - 1].i1 = (uint32_t)i;
+        p[x - 1].j1 = (uint32_t)j;
+        p[x - 1].cost = bead_cost(cm, k, i, j, pc, HUGE_VAL);
+        p[x - 1].score = 0;
+        i -= a;
+        j -= b;
+    }
+    *path = p;
+    *np = cnt;
+    *touch = edge;
+    return AL_OK;
+}
+
 /* Runs the DP inside BAND; writes the path into *PATH (n_path steps, in
  * order). Returns AL_OK, AL_ENOMEM. *TOUCH gets whether the path runs along
  * the band's edge. */
 static int band_dp(const cost_model *cm, const band *bd, step **path,
                    size_t *n_path, bool *touch)
 {
-    size_t n = cm->s->n, m = cm->t->n;
-    size_t *rowoff = al_calloc(n + 2, sizeof *rowoff);
+    size_t n = cm->s->n;
+    size_t *rowoff = band_offsets(bd, n);
     if (rowoff == NULL)
         return AL_ENOMEM;
-    for (size_t i = 0; i <= n; i++)
-        rowoff[i + 1] = rowoff[i] + (bd->hi[i] - bd->lo[i] + 1);
     uint8_t *bp = al_malloc(rowoff[n + 1]);
-    int depth = 0;
-    for (int k = 0; k < cm->n_types; k++) {
-        if (cm->types[k].a > depth)
-            depth = cm->types[k].a;
-    }
+    int depth = (int)type_depth(cm);
     /* Costs for the last DEPTH+1 rows. */
-    size_t maxw = 0;
-    for (size_t i = 0; i <= n; i++)
-        if (bd->hi[i] - bd->lo[i] + 1 > maxw)
-            maxw = bd->hi[i] - bd->lo[i] + 1;
+    size_t maxw = band_max_width(bd, n);
     double *rows = al_malloc((size_t)(depth + 1) * maxw * sizeof *rows);
     /* Pair cache: ring rows wide enough for DEPTH band rows. */
     int maxb = 0;
@@ -969,43 +1034,10 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     free(rows);
     int frc = ahead ? filler_stop(&fl) : AL_OK;
     pair_cache_drop_ring(&pc);
-    /* Trace back from (n, m). */
-    size_t cap = 64, cnt = 0;
-    step *p = al_malloc(cap * sizeof *p);
-    size_t i = n, j = m;
+    step *p = NULL;
+    size_t cnt = 0;
     bool edge = false;
-    int rc = p ? AL_OK : AL_ENOMEM;
-    if (m < bd->lo[n] || m > bd->hi[n])
-        rc = AL_EINVAL;
-    while (rc == AL_OK && (i > 0 || j > 0)) {
-        uint8_t k = bp[rowoff[i] + (j - bd->lo[i])];
-        if (k == 0xFF) {
-            rc = AL_EINVAL;
-            break;
-        }
-        if ((j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
-            (j == bd->hi[i] && j < m))
-            edge = true;
-        size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-        if (cnt == cap) {
-            step *q = al_realloc_array(p, cap * 2, sizeof *p);
-            if (q == NULL) {
-                rc = AL_ENOMEM;
-                break;
-            }
-            p = q;
-            cap *= 2;
-        }
-        p[cnt].i0 = i - a;
-        p[cnt].j0 = j - b;
-        p[cnt].i1 = i;
-        p[cnt].j1 = j;
-        p[cnt].cost = bead_cost(cm, k, i, j, &pc, HUGE_VAL);
-        p[cnt].score = 0;
-        cnt++;
-        i -= a;
-        j -= b;
-    }
+    int rc = trace_path(cm, bd, bp, rowoff, &pc, &p, &cnt, &edge);
     if (pair_cache_status(&pc) != AL_OK || frc != AL_OK)
         rc = AL_ENOMEM;
     pair_cache_free(&pc);
@@ -1014,11 +1046,6 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     if (rc != AL_OK) {
         free(p);
         return rc;
-    }
-    for (size_t x = 0; x < cnt / 2; x++) {
-        step tmp = p[x];
-        p[x] = p[cnt - 1 - x];
-        p[cnt - 1 - x] = tmp;
     }
     *path = p;
     *n_path = cnt;
@@ -1124,15 +1151,6 @@ static int refine(const cost_model *cm, const step *guide, size_t ng,
  * dropped (they would change it by less than a double's precision). */
 #define POSTERIOR_DROP 40.0
 
-/* Most source units of a bead type. */
-static size_t type_depth(const cost_model *cm)
-{
-    size_t depth = 0;
-    for (int k = 0; k < cm->n_types; k++)
-        if ((size_t)cm->types[k].a > depth)
-            depth = (size_t)cm->types[k].a;
-    return depth;
-}
 
 /* Fills rows [x0, x1) of a pair table, with a feature window of its own. */
 typedef struct {
@@ -1300,13 +1318,11 @@ static int record_init(record *rc, const step *guide, size_t ng, size_t n,
     if (band_alloc(&rc->bd, n) != AL_OK)
         return AL_ENOMEM;
     band_around(&rc->bd, guide, ng, 1, n, m, RECORD_WIDTH, 0);
-    rc->off = al_calloc(n + 2, sizeof *rc->off);
+    rc->off = band_offsets(&rc->bd, n);
     if (rc->off == NULL) {
         record_free(rc);
         return AL_ENOMEM;
     }
-    for (size_t i = 0; i <= n; i++)
-        rc->off[i + 1] = rc->off[i] + (rc->bd.hi[i] - rc->bd.lo[i] + 1);
     for (int b = 0; b < 2; b++) {
         rc->base[b] = al_calloc(n + 1, sizeof *rc->base[b]);
         rc->val[b] = al_malloc(rc->off[n + 1] * sizeof *rc->val[b]);
@@ -1354,10 +1370,7 @@ static void *run_sweep(void *arg)
     const cost_model *cm = sw->cm;
     const band *bd = sw->bd;
     size_t n = cm->s->n, m = cm->t->n;
-    size_t depth = type_depth(cm), maxw = 0;
-    for (size_t i = 0; i <= n; i++)
-        if (bd->hi[i] - bd->lo[i] + 1 > maxw)
-            maxw = bd->hi[i] - bd->lo[i] + 1;
+    size_t depth = type_depth(cm), maxw = band_max_width(bd, n);
     double *ring = al_malloc((depth + 1) * maxw * sizeof *ring);
     double *cring = sw->bp ? al_malloc((depth + 1) * maxw * sizeof *cring)
                            : NULL;
@@ -1482,56 +1495,6 @@ static bool score_path(const record *rec, double total, step *path,
     return true;
 }
 
-/* The cheapest path in band BD from the forward sweep's bead types BP, as
- * band_dp traces it: into *PATH (costed from TAB), *TOUCH whether it runs
- * along the band's edge. The path is walked twice, to allocate it
- * exactly: it can hold a million steps. */
-static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
-                      const size_t *bpoff, const pair_table *tab, step **path,
-                      size_t *np, bool *touch)
-{
-    size_t n = cm->s->n, m = cm->t->n, cnt = 0;
-    bool edge = false;
-    for (size_t i = n, j = m; i > 0 || j > 0; cnt++) {
-        uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
-        if (k == 0xFF)
-            return AL_EINVAL;
-        if ((j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
-            (j == bd->hi[i] && j < m))
-            edge = true;
-        i -= (size_t)cm->types[k].a;
-        j -= (size_t)cm->types[k].b;
-    }
-    pair_cache pc;
-    int rc = pair_cache_over(&pc, cm, tab);
-    step *p = al_malloc((cnt > 0 ? cnt : 1) * sizeof *p);
-    if (rc == AL_OK && p == NULL)
-        rc = AL_ENOMEM;
-    for (size_t i = n, j = m, x = cnt; rc == AL_OK && x > 0; x--) {
-        uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
-        size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-        p[x - 1].i0 = i - a;
-        p[x - 1].j0 = j - b;
-        p[x - 1].i1 = i;
-        p[x - 1].j1 = j;
-        p[x - 1].cost = bead_cost(cm, k, i, j, &pc, HUGE_VAL);
-        p[x - 1].score = 0;
-        i -= a;
-        j -= b;
-    }
-    if (rc == AL_OK)
-        rc = pair_cache_status(&pc);
-    pair_cache_free(&pc);
-    if (rc != AL_OK) {
-        free(p);
-        return rc;
-    }
-    *path = p;
-    *np = cnt;
-    *touch = edge;
-    return AL_OK;
-}
-
 /* Scores the beads of GUIDE with their posterior probability: the share of
  * all alignments within a band around GUIDE (each weighted by
  * exp(-cost / T)) that contain the bead. The forward and backward sweeps
@@ -1572,12 +1535,9 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
         return AL_ENOMEM;
     }
     if (found != NULL) {
-        bpoff = al_calloc(n + 2, sizeof *bpoff);
-        if (bpoff != NULL) {
-            for (size_t i = 0; i <= n; i++)
-                bpoff[i + 1] = bpoff[i] + (bd.hi[i] - bd.lo[i] + 1);
+        bpoff = band_offsets(&bd, n);
+        if (bpoff != NULL)
             bp = al_malloc(bpoff[n + 1]);
-        }
         if (bp == NULL)
             rc = AL_ENOMEM;
     }
@@ -1590,12 +1550,18 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
     if (rc == AL_OK && !score_path(&rec, fw.total, guide, ng))
         rc = AL_EINVAL;      /* cannot happen: the guide's cells are kept */
     if (rc == AL_OK && found != NULL) {
-        bool touch;
-        rc = trace_path(cm, &bd, bp, bpoff, &tab, found, nfound, &touch);
-        if (rc == AL_OK && touch) {
+        bool touch = false;
+        pair_cache pc;
+        rc = pair_cache_over(&pc, cm, &tab);
+        if (rc == AL_OK)
+            rc = trace_path(cm, &bd, bp, bpoff, &pc, found, nfound, &touch);
+        if (rc == AL_OK && pair_cache_status(&pc) != AL_OK)
+            rc = AL_ENOMEM;
+        pair_cache_free(&pc);
+        if (rc != AL_OK || touch) {
             free(*found);
             *found = NULL;
-        } else if (rc == AL_OK) {
+        } else {
             *found_scored = score_path(&rec, fw.total, *found, *nfound);
         }
     }
