@@ -478,6 +478,9 @@ typedef struct {
  * are computed directly. The entries of both sides come from windows of
  * the pass's own. */
 typedef struct pair_table pair_table;
+typedef struct {
+    float st, ts;            /* m(x -> y), m(y -> x) */
+} pair_match;
 
 typedef struct {
     const pair_table *tab;   /* read first when not NULL */
@@ -502,7 +505,7 @@ struct pair_table {
     uint64_t *mask;          /* per word: its pairs that match */
     size_t *rank;            /* per word: index of its first matched pair */
     size_t half;             /* rows from here keep their values in [1] */
-    float *st[2], *ts[2];
+    pair_match *val[2];
 };
 
 static int popcount64(uint64_t x)
@@ -530,9 +533,9 @@ static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
             size_t k = tb->rank[w] +
                        (size_t)popcount64(mk & (((uint64_t)1 << (off % 64)) - 1));
             float on = (float)(mk >> (off % 64) & 1);
-            int h = x >= tb->half;
-            *st = tb->st[h][k] * on;
-            *ts = tb->ts[h][k] * on;
+            const pair_match *v = &tb->val[x >= tb->half][k];
+            *st = v->st * on;
+            *ts = v->ts * on;
             return;
         }
     }
@@ -1157,7 +1160,7 @@ typedef struct {
     pair_table *tb;
     const cost_model *cm;
     size_t x0, x1;
-    float *st, *ts;          /* the matched pairs' values, cap of them */
+    pair_match *val;         /* the matched pairs' values, room for cap */
     size_t cap;
     int rc;
 } table_fill;
@@ -1185,35 +1188,29 @@ static void *fill_table(void *arg)
                 continue;
             if (got == f->cap) {
                 size_t cap = f->cap ? 2 * f->cap : 4096;
-                float *a = al_realloc_array(f->st, cap, sizeof *a);
-                if (a != NULL)
-                    f->st = a;
-                float *b = al_realloc_array(f->ts, cap, sizeof *b);
-                if (b != NULL)
-                    f->ts = b;
-                if (a == NULL || b == NULL) {
+                pair_match *v = al_realloc_array(f->val, cap, sizeof *v);
+                if (v == NULL) {
                     f->rc = AL_ENOMEM;
                     break;
                 }
+                f->val = v;
                 f->cap = cap;
             }
             tb->mask[w] |= (uint64_t)1 << (off % 64);
-            f->st[got] = (float)st;
-            f->ts[got] = (float)ts;
+            f->val[got].st = (float)st;
+            f->val[got].ts = (float)ts;
             got++;
         }
-    /* The sentinel read for unmatched pairs after the last matched one. */
+    /* Just the pairs, and the sentinel read for unmatched pairs after the
+     * last matched one. */
     if (f->rc == AL_OK) {
-        float *a = al_realloc_array(f->st, got + 1, sizeof *a);
-        if (a != NULL)
-            f->st = a;
-        float *b = al_realloc_array(f->ts, got + 1, sizeof *b);
-        if (b != NULL)
-            f->ts = b;
-        if (a == NULL || b == NULL)
+        pair_match *v = al_realloc_array(f->val, got + 1, sizeof *v);
+        if (v == NULL) {
             f->rc = AL_ENOMEM;
-        else
-            f->st[got] = f->ts[got] = 0;
+        } else {
+            f->val = v;
+            v[got].st = v[got].ts = 0;
+        }
     }
     if (f->rc == AL_OK)
         f->rc = win.rc;
@@ -1228,10 +1225,8 @@ static void pair_table_free(pair_table *tb)
     free(tb->woff);
     free(tb->mask);
     free(tb->rank);
-    for (int h = 0; h < 2; h++) {
-        free(tb->st[h]);
-        free(tb->ts[h]);
-    }
+    free(tb->val[0]);
+    free(tb->val[1]);
 }
 
 /* Matches every pair a bead of at most DEPTH source units inside band BD
@@ -1274,13 +1269,11 @@ static int pair_table_build(pair_table *tb, const cost_model *cm,
     while (half < n && upto < total / 2)
         upto += tb->cols[half++];
     tb->half = half;
-    table_fill lower = {tb, cm, 0, half, NULL, NULL, 0, AL_OK};
-    table_fill upper = {tb, cm, half, n, NULL, NULL, 0, AL_OK};
+    table_fill lower = {tb, cm, 0, half, NULL, 0, AL_OK};
+    table_fill upper = {tb, cm, half, n, NULL, 0, AL_OK};
     al_run_two(fill_table, &lower, &upper);
-    tb->st[0] = lower.st;
-    tb->ts[0] = lower.ts;
-    tb->st[1] = upper.st;
-    tb->ts[1] = upper.ts;
+    tb->val[0] = lower.val;
+    tb->val[1] = upper.val;
     int rc = lower.rc != AL_OK ? lower.rc : upper.rc;
     if (rc != AL_OK)
         pair_table_free(tb);
