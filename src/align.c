@@ -1639,6 +1639,23 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
 
 bool al_reference_search = false;
 
+/* Searches a band around GUIDE again for the cheapest path, into *AGAIN:
+ * sweep_band's, whose beads got their scores on the way when *SCORED
+ * (sweep_band scores GUIDE too), or refine's when that path runs along the
+ * band's edge (or under al_reference_search). */
+static int search_around(const cost_model *cm, step *guide, size_t ng,
+                         step **again, size_t *n2, bool *scored)
+{
+    *again = NULL;
+    *scored = false;
+    int rc = al_reference_search
+                 ? AL_OK
+                 : sweep_band(cm, guide, ng, again, n2, scored);
+    if (rc == AL_OK && *again == NULL)
+        rc = refine(cm, guide, ng, 1, again, n2);
+    return rc;
+}
+
 /* A band around a coarse path can miss the best path without the path found
  * touching the band's edge, where the evidence is weak (length alone). A
  * search in a band around the path found settles it, repeated while it finds
@@ -1649,14 +1666,10 @@ static int settle(const cost_model *cm, step **path, size_t *np, bool *scored)
 {
     *scored = false;
     for (int round = 0; round < SETTLE_ROUNDS; round++) {
-        step *again = NULL;
+        step *again;
         size_t n2 = 0;
-        bool again_scored = false;
-        int rc = al_reference_search
-                     ? AL_OK
-                     : sweep_band(cm, *path, *np, &again, &n2, &again_scored);
-        if (rc == AL_OK && again == NULL)
-            rc = refine(cm, *path, *np, 1, &again, &n2);
+        bool again_scored;
+        int rc = search_around(cm, *path, *np, &again, &n2, &again_scored);
         if (rc != AL_OK)
             return rc;
         if (path_cost(again, n2) >= path_cost(*path, *np) - 1e-9) {
@@ -1762,12 +1775,9 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
             rc = units_from_text(tgt, &sf[1], ut);
     }
     if (rc == AL_OK) {
-        step *again = NULL;
+        step *again;
         size_t n2 = 0;
-        if (!al_reference_search)
-            rc = sweep_band(cm, *path, *np, &again, &n2, scored);
-        if (rc == AL_OK && again == NULL)
-            rc = refine(cm, *path, *np, 1, &again, &n2);
+        rc = search_around(cm, *path, *np, &again, &n2, scored);
         if (rc == AL_OK) {
             free(*path);
             *path = again;
