@@ -24,6 +24,7 @@ static const char *const dict_names[AL_LANG_COUNT][3] = {
 
 struct al_spell {
     Hunhandle *h;
+    al_lang lang;
     pthread_mutex_t lock;
     al_strtab *words;        /* cache keys: words asked about */
     int32_t *stem_first;     /* per cached word: first stem index, or -1 */
@@ -105,6 +106,7 @@ static al_spell *spell_load(const char *dir, al_lang lang)
         if (sp == NULL)
             return NULL;
         pthread_mutex_init(&sp->lock, NULL);
+        sp->lang = lang;
         pthread_mutex_lock(&hunspell_life);
         sp->h = Hunspell_create(aff, dic);
         pthread_mutex_unlock(&hunspell_life);
@@ -131,6 +133,40 @@ al_spell *al_spell_get(al_spell_set *set, const char *dir, al_lang lang)
     al_spell *sp = set->sp[lang];
     pthread_mutex_unlock(&set->lock[lang]);
     return sp;
+}
+
+/* Swiss Standard German writes "ss" for "ß" ("grosse", "Fusstapfen",
+ * "schliesslich"); the German dictionaries know only "ß" there. For a
+ * German WORD (NUL-terminated, N bytes) that is not spelled right, tries
+ * "ß" for one "ss" at a time, then for all (both are two bytes in UTF-8):
+ * the first spelled right is copied into ALT (N + 1 bytes) and true is
+ * returned. */
+static bool swiss_spelling(al_spell *sp, const char *word, size_t n,
+                           char *alt)
+{
+    if (sp->lang != AL_LANG_DE || strstr(word, "ss") == NULL)
+        return false;
+    int occurrences = 0;
+    for (size_t k = 0; k + 1 < n; k++)
+        if (word[k] == 's' && word[k + 1] == 's') {
+            memcpy(alt, word, n + 1);
+            alt[k] = (char)0xC3;
+            alt[k + 1] = (char)0x9F;
+            if (Hunspell_spell(sp->h, alt))
+                return true;
+            occurrences++;
+            k++;
+        }
+    if (occurrences < 2)
+        return false;
+    memcpy(alt, word, n + 1);
+    for (size_t k = 0; k + 1 < n; k++)
+        if (alt[k] == 's' && alt[k + 1] == 's') {
+            alt[k] = (char)0xC3;
+            alt[k + 1] = (char)0x9F;
+            k++;
+        }
+    return Hunspell_spell(sp->h, alt) != 0;
 }
 
 /* Looks WORD up in the cache, asking hunspell the first time. Returns the
@@ -165,8 +201,14 @@ static int32_t lookup(al_spell *sp, const char *word, size_t n)
         sp->cap = cap;
     }
     sp->known[id] = Hunspell_spell(sp->h, buf) != 0;
+    const char *asked = buf;
+    char alt[256];
+    if (!sp->known[id] && swiss_spelling(sp, buf, n, alt)) {
+        sp->known[id] = 1;
+        asked = alt;
+    }
     char **list = NULL;
-    int ns = sp->known[id] ? Hunspell_stem(sp->h, &list, buf) : 0;
+    int ns = sp->known[id] ? Hunspell_stem(sp->h, &list, asked) : 0;
     if (ns > 255)
         ns = 255;
     if (sp->n_list + (size_t)ns > sp->cap_list) {

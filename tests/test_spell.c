@@ -26,6 +26,17 @@ int main(void)
     is_str(n ? st[0].data : "", "sanction", "sanctions -> sanction");
     n = al_spell_stems(de, "Xqzzyb", 6, st, 4);
     is_int(n, 0, "unknown word has no stem");
+    /* Swiss Standard German: "ss" for "ß". */
+    ok(al_spell_check(de, "grossen", 7), "grossen is German (Swiss)");
+    n = al_spell_stems(de, "grossen", 7, st, 4);
+    is_int(n, 1, "grossen has one stem");
+    is_str(n ? st[0].data : "", "gro\xc3\x9f", "grossen -> groß");
+    n = al_spell_stems(de, "schliesslich", 12, st, 4);
+    is_str(n ? st[0].data : "", "schlie\xc3\x9flich",
+           "schliesslich -> schließlich");
+    ok(al_spell_check(de, "Grossstadt", 10), "Grossstadt: ß before s");
+    ok(!al_spell_check(de, "Xqzzyss", 7), "an unknown word with ss is not");
+    ok(!al_spell_check(fr, "grossen", 7), "French words keep their ss");
     for (int i = 0; i < 4; i++)
         al_buf_free(&st[i]);
     ok(al_model_spell(m, AL_LANG_DE) == de, "loaded once");
