@@ -328,12 +328,23 @@ static void window_build(set_window *w, size_t s, size_t i)
     w->unit[s] = i;
 }
 
-/* Matched item weights both ways between source unit I (its set from WS)
- * and unit J of T: each feature of J's items is looked up in I's set; the
+/* What a sentence pair shares: the weights of the items of each side that
+ * match the other, and which of its first 32 items they are, one bit
+ * each. A merged bead counts an item once however many of the
+ * other side's sentences it matches: from the masks (items past the first
+ * 32 of a sentence, rare, can be counted twice). 32 bits, not 64: the
+ * table of a million-sentence pair holds millions of these. */
+typedef struct {
+    float st, ts;            /* m(x -> y), m(y -> x): matched weights */
+    uint32_t ms, mt;         /* the matched items of x, of y */
+} pair_match;
+
+/* Matched items both ways between source unit I (its set from WS) and unit
+ * J of T, into *PM: each feature of J's items is looked up in I's set; the
  * items on both sides that share a feature are marked in masks. Without
  * memory for I's set nothing matches, and WS->rc says so. */
 static void match_pair(set_window *ws, size_t i, const units *t, size_t j,
-                       double *st, double *ts)
+                       pair_match *pm)
 {
     size_t s = i & ws->mask;
     if (ws->unit[s] != i)
@@ -357,8 +368,10 @@ static void match_pair(set_window *ws, size_t i, const units *t, size_t j,
             }
         }
     }
-    *st = ms ? mask_weight(ws->u, i, ms) : 0;
-    *ts = mt ? mask_weight(t, j, mt) : 0;
+    pm->ms = (uint32_t)ms;   /* the first 32 items */
+    pm->mt = (uint32_t)mt;
+    pm->st = ms ? (float)mask_weight(ws->u, i, ms) : 0;
+    pm->ts = mt ? (float)mask_weight(t, j, mt) : 0;
 }
 
 /* ---- the cost model ---- */
@@ -395,6 +408,7 @@ typedef struct {
     double para_penalty;     /* per boundary kind on which a bead's ends
                               * disagree: paragraph, punctuation */
     bool punct;              /* AL_ANCHOR_PUNCT */
+    bool union_items;        /* merges count an item matched twice once */
     bead_type types[16];
     int n_types;
 } cost_model;
@@ -478,16 +492,13 @@ typedef struct {
  * are computed directly. The entries of both sides come from windows of
  * the pass's own. */
 typedef struct pair_table pair_table;
-typedef struct {
-    float st, ts;            /* m(x -> y), m(y -> x) */
-} pair_match;
 
 typedef struct {
     const pair_table *tab;   /* read first when not NULL */
     size_t reach;            /* source units a bead covers, at most */
     size_t rows, width;      /* ring rows (at least reach), columns */
     size_t *x, *lo;          /* per ring row; x is NULL without a ring */
-    float *st, *ts;          /* rows * width, NAN = not yet computed */
+    pair_match *pm;          /* rows * width, st NAN = not yet computed */
     set_window win;          /* feature sets of source units */
     const units *t;          /* target units */
 } pair_cache;
@@ -496,8 +507,8 @@ typedef struct {
  * computed once and then only read (see sweep_band): row x holds
  * m(x -> y) and m(y -> x) for y in [lo[x], lo[x] + cols[x]). Most pairs
  * match nothing: a bit per pair, in 64-bit words, marks those that do, and
- * only theirs are kept, as floats like the ring's, so a bead costs the
- * same read from either. The two threads that fill it keep the values of
+ * only theirs are kept, like the ring's, so a bead costs the same read
+ * from either. The two threads that fill it keep the values of
  * their halves of the rows apart. */
 struct pair_table {
     size_t *lo, *cols;       /* n: first column and columns of each row */
@@ -520,41 +531,37 @@ static int popcount64(uint64_t x)
 #endif
 }
 
-static void pair_values(pair_cache *pc, size_t x, size_t y, double *st,
-                        double *ts)
+static void pair_values(pair_cache *pc, size_t x, size_t y, pair_match *pm)
 {
     if (pc->tab != NULL) {
         const pair_table *tb = pc->tab;
         if (y >= tb->lo[x] && y - tb->lo[x] < tb->cols[x]) {
             /* Without a branch: an unmatched pair reads its successor's
-             * (or the sentinel's) values and multiplies them by 0. */
+             * (or the sentinel's) values and masks them out. */
             size_t off = y - tb->lo[x], w = tb->woff[x] + off / 64;
             uint64_t mk = tb->mask[w];
             size_t k = tb->rank[w] +
                        (size_t)popcount64(mk & (((uint64_t)1 << (off % 64)) - 1));
-            float on = (float)(mk >> (off % 64) & 1);
+            uint64_t on = mk >> (off % 64) & 1;
             const pair_match *v = &tb->val[x >= tb->half][k];
-            *st = v->st * on;
-            *ts = v->ts * on;
+            pm->st = v->st * (float)on;
+            pm->ts = v->ts * (float)on;
+            pm->ms = v->ms & (uint32_t)(0 - on);
+            pm->mt = v->mt & (uint32_t)(0 - on);
             return;
         }
     }
     if (pc->x != NULL) {
         size_t r = x % pc->rows;
         if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
-            size_t k = r * pc->width + (y - pc->lo[r]);
-            if (isnan(pc->st[k])) {
-                double a, b;
-                match_pair(&pc->win, x, pc->t, y, &a, &b);
-                pc->st[k] = (float)a;
-                pc->ts[k] = (float)b;
-            }
-            *st = pc->st[k];
-            *ts = pc->ts[k];
+            pair_match *c = &pc->pm[r * pc->width + (y - pc->lo[r])];
+            if (isnan(c->st))
+                match_pair(&pc->win, x, pc->t, y, c);
+            *pm = *c;
             return;
         }
     }
-    match_pair(&pc->win, x, pc->t, y, st, ts);
+    match_pair(&pc->win, x, pc->t, y, pm);
 }
 
 /* Log-likelihood ratio for GOT of W item weight matched against the other
@@ -621,9 +628,8 @@ static int pair_cache_init(pair_cache *pc, const cost_model *cm,
     }
     pc->x = al_malloc(pc->rows * sizeof *pc->x);
     pc->lo = al_calloc(pc->rows, sizeof *pc->lo);
-    pc->st = al_malloc(pc->rows * (pc->width + 1) * sizeof *pc->st);
-    pc->ts = al_malloc(pc->rows * (pc->width + 1) * sizeof *pc->ts);
-    if (!pc->x || !pc->lo || !pc->st || !pc->ts ||
+    pc->pm = al_malloc(pc->rows * (pc->width + 1) * sizeof *pc->pm);
+    if (!pc->x || !pc->lo || !pc->pm ||
         window_init(&pc->win, cm->s, 2 * pc->reach + 2) != AL_OK)
         return AL_ENOMEM;
     pc->t = cm->t;
@@ -648,10 +654,9 @@ static void pair_cache_drop_ring(pair_cache *pc)
 {
     free(pc->x);
     free(pc->lo);
-    free(pc->st);
-    free(pc->ts);
+    free(pc->pm);
     pc->x = pc->lo = NULL;
-    pc->st = pc->ts = NULL;
+    pc->pm = NULL;
 }
 
 static void pair_cache_free(pair_cache *pc)
@@ -675,7 +680,7 @@ static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
     pc->x[r] = x;
     pc->lo[r] = from;
     for (size_t k = 0; k < pc->width; k++)
-        pc->st[r * pc->width + k] = pc->ts[r * pc->width + k] = NAN;
+        pc->pm[r * pc->width + k].st = NAN;
 }
 
 /* Penalty of a bead whose sides end as ES and ET (see end_class). */
@@ -736,21 +741,17 @@ static void *fill_rows(void *arg)
         size_t r = x % pc->rows, from, to;
         pair_row_range(f->bd, f->n, pc->reach, f->maxb, x, &from, &to);
         pc->lo[r] = from;
-        float *st = pc->st + r * pc->width, *ts = pc->ts + r * pc->width;
+        pair_match *pm = pc->pm + r * pc->width;
         for (size_t k = 0; k < pc->width; k++)
-            st[k] = ts[k] = NAN;
+            pm[k].st = NAN;
         /* The pairs a forward DP asks for: beads that cover unit x end in
          * rows x + 1 .. x + reach. Others (rarely) it computes itself. */
         size_t last = x + pc->reach < f->n ? x + pc->reach : f->n;
         size_t y0 = f->bd->lo[x + 1] > f->maxb ? f->bd->lo[x + 1] - f->maxb
                                                : 0;
         size_t y1 = f->bd->hi[last] < m ? f->bd->hi[last] : m;
-        for (size_t y = y0 > from ? y0 : from; y < y1 && y <= to; y++) {
-            double a, b;
-            match_pair(&f->win, x, pc->t, y, &a, &b);
-            st[y - from] = (float)a;
-            ts[y - from] = (float)b;
-        }
+        for (size_t y = y0 > from ? y0 : from; y < y1 && y <= to; y++)
+            match_pair(&f->win, x, pc->t, y, &pm[y - from]);
         pc->x[r] = x;
     }
     pthread_mutex_lock(&f->mu);
@@ -845,12 +846,25 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             if (bound >= limit)
                 return bound;
         }
+        /* A sentence's matched weight in a merge: of the union of its
+         * items matched by each sentence of the other side (the sum would
+         * count an item again for every sentence that matches it, and
+         * favour merging sentences that say the same thing). */
+        uint32_t rmask[5] = {0}, cmask[5] = {0};
         for (int x = 1; x <= bt->a; x++)
             for (int y = 1; y <= bt->b; y++) {
-                double st, ts;
-                pair_values(pc, i - x, j - y, &st, &ts);
-                row[x - 1] += st;
-                col[y - 1] += ts;
+                pair_match pm;
+                pair_values(pc, i - x, j - y, &pm);
+                uint32_t again_s = cm->union_items ? rmask[x - 1] & pm.ms : 0;
+                uint32_t again_t = cm->union_items ? cmask[y - 1] & pm.mt : 0;
+                row[x - 1] += pm.st;
+                col[y - 1] += pm.ts;
+                if (again_s != 0)
+                    row[x - 1] -= mask_weight(s, i - x, again_s);
+                if (again_t != 0)
+                    col[y - 1] -= mask_weight(t, j - y, again_t);
+                rmask[x - 1] |= pm.ms;
+                cmask[y - 1] |= pm.mt;
             }
         double got_s = 0, got_t = 0;
         for (int x = 1; x <= bt->a; x++)
@@ -1188,9 +1202,9 @@ static void *fill_table(void *arg)
                 tb->mask[w] = 0;
                 tb->rank[w] = got;
             }
-            double st, ts;
-            match_pair(&win, x, f->cm->t, tb->lo[x] + off, &st, &ts);
-            if ((float)st == 0 && (float)ts == 0)
+            pair_match pm;
+            match_pair(&win, x, f->cm->t, tb->lo[x] + off, &pm);
+            if (pm.ms == 0 && pm.mt == 0)
                 continue;
             if (got == f->cap) {
                 size_t cap = f->cap ? 2 * f->cap : 4096;
@@ -1203,9 +1217,7 @@ static void *fill_table(void *arg)
                 f->cap = cap;
             }
             tb->mask[w] |= (uint64_t)1 << (off % 64);
-            f->val[got].st = (float)st;
-            f->val[got].ts = (float)ts;
-            got++;
+            f->val[got++] = pm;
         }
     /* Just the pairs, and the sentinel read for unmatched pairs after the
      * last matched one. */
@@ -1215,7 +1227,7 @@ static void *fill_table(void *arg)
             f->rc = AL_ENOMEM;
         } else {
             f->val = v;
-            v[got].st = v[got].ts = 0;
+            memset(&v[got], 0, sizeof v[got]);
         }
     }
     if (f->rc == AL_OK)
@@ -1632,6 +1644,7 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
         cc.mean_len[1] = mean_length(&ct);
         if (cc.n_types > COARSE_TYPES)
             cc.n_types = COARSE_TYPES;
+        cc.union_items = false;
         rc = solve(&cc, &coarse, &ncoarse, depth + 1);
     }
     units_free(&cs);
@@ -1826,6 +1839,7 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         cm.orphan_penalty = ORPHAN_PENALTY;
         cm.para_penalty = PARAGRAPH_PENALTY;
         cm.punct = (m->opt.anchors & 1u << AL_ANCHOR_PUNCT) != 0;
+        cm.union_items = true;
         pthread_once(&tail_once, tail_init);
         set_shares(&cm, P_TRUE, P_RAND);
         init_types(&cm, m->opt.max_bead);
