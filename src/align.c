@@ -564,8 +564,10 @@ static void pair_values(pair_cache *pc, size_t x, size_t y, pair_match *pm)
     match_pair(&pc->win, x, pc->t, y, pm);
 }
 
-/* Log-likelihood ratio for GOT of W item weight matched against the other
- * side of a bead, of length K mean sentences. */
+/* Log-likelihood ratios per unit of item weight matched (*MATCH) and not
+ * matched (*MISS) against the other side of a bead, of length K mean
+ * sentences: a bead's anchors give GOT * MATCH + (W - GOT) * MISS for GOT
+ * of W item weight matched, at most W * max(MATCH, MISS). */
 static void llr_rates(const cost_model *cm, double k, double *match,
                       double *miss)
 {
@@ -578,25 +580,6 @@ static void llr_rates(const cost_model *cm, double k, double *match,
     double f = x - q;
     *match = cm->llr_match[q] + f * (cm->llr_match[q + 1] - cm->llr_match[q]);
     *miss = cm->llr_miss[q] + f * (cm->llr_miss[q + 1] - cm->llr_miss[q]);
-}
-
-static double llr(const cost_model *cm, double got, double w, double k)
-{
-    if (w <= 0)
-        return 0;
-    double match, miss;
-    llr_rates(cm, k, &match, &miss);
-    return got * match + (w - got) * miss;
-}
-
-/* The most llr can give for W item weight, whatever share is matched. */
-static double llr_most(const cost_model *cm, double w, double k)
-{
-    if (w <= 0)
-        return 0;
-    double match, miss;
-    llr_rates(cm, k, &match, &miss);
-    return w * (match > miss ? match : miss);
 }
 
 /* Column range of ring row X: wide enough for every bead that covers source
@@ -828,24 +811,34 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
         return bt->prior;    /* null beads: no length evidence either way */
     double l1 = s->cum_len[i] - s->cum_len[i - bt->a];
     double l2 = t->cum_len[j] - t->cum_len[j - bt->b];
-    double mean = (l1 + l2 / cm->ratio) / 2;
-    double d = (l2 - cm->ratio * l1) / sqrt(cm->var * (mean > 1 ? mean : 1));
-    /* Null beads returned above: both sides end here. */
-    double cost = bt->prior + tail_cost(d) +
-                  boundary_cost(cm, s->ends[i - 1], t->ends[j - 1]);
+    double edge = boundary_cost(cm, s->ends[i - 1], t->ends[j - 1]);
+    /* The anchors' rates against the other side's length, and the most
+     * they can give: with the prior and the ends, a lower bound of the
+     * cost, tried before the length model (a square root and a division)
+     * and before the pairs are read. */
+    double ws = 0, wt = 0, most = 0;
+    double match_s = 0, miss_s = 0, match_t = 0, miss_t = 0;
     if (cm->anchor_weight > 0) {
-        double row[5] = {0}, col[5] = {0}, ws = 0, wt = 0;
         for (int x = 1; x <= bt->a; x++)
             ws += s->wsum[i - x];
         for (int y = 1; y <= bt->b; y++)
             wt += t->wsum[j - y];
-        if (limit < HUGE_VAL) {
-            double bound = cost - cm->anchor_weight *
-                (llr_most(cm, ws, l2 / cm->mean_len[1]) +
-                 llr_most(cm, wt, l1 / cm->mean_len[0]));
-            if (bound >= limit)
-                return bound;
-        }
+        llr_rates(cm, l2 / cm->mean_len[1], &match_s, &miss_s);
+        llr_rates(cm, l1 / cm->mean_len[0], &match_t, &miss_t);
+        most = cm->anchor_weight *
+               ((ws > 0 ? ws * (match_s > miss_s ? match_s : miss_s) : 0) +
+                (wt > 0 ? wt * (match_t > miss_t ? match_t : miss_t) : 0));
+        if (limit < HUGE_VAL && bt->prior + edge - most >= limit)
+            return bt->prior + edge - most;
+    }
+    double mean = (l1 + l2 / cm->ratio) / 2;
+    double d = (l2 - cm->ratio * l1) / sqrt(cm->var * (mean > 1 ? mean : 1));
+    /* Null beads returned above: both sides end here. */
+    double cost = bt->prior + tail_cost(d) + edge;
+    if (cm->anchor_weight > 0) {
+        double row[5] = {0}, col[5] = {0};
+        if (limit < HUGE_VAL && cost - most >= limit)
+            return cost - most;
         /* A sentence's matched weight in a merge: of the union of its
          * items matched by each sentence of the other side (the sum would
          * count an item again for every sentence that matches it, and
@@ -879,8 +872,9 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
          * is to match, not with its number of sentences: a short fragment
          * added to a bead adds little chance (counting sentences made
          * merging a fragment cost as much as merging a long sentence). */
-        cost -= cm->anchor_weight * (llr(cm, got_s, ws, l2 / cm->mean_len[1]) +
-                                     llr(cm, got_t, wt, l1 / cm->mean_len[0]));
+        cost -= cm->anchor_weight *
+                ((ws > 0 ? got_s * match_s + (ws - got_s) * miss_s : 0) +
+                 (wt > 0 ? got_t * match_t + (wt - got_t) * miss_t : 0));
         /* In a merge, a sentence that shares (almost) none of its own
          * anchor weight with the other side is evidence against the
          * merge. */
