@@ -1198,7 +1198,7 @@ static void *fill_table(void *arg)
             }
             pair_match pm;
             match_pair(&win, x, f->cm->t, tb->lo[x] + off, &pm);
-            if (pm.ms == 0 && pm.mt == 0)
+            if (pm.st == 0 && pm.ts == 0)   /* masks hold 32 items only */
                 continue;
             if (got == f->cap) {
                 size_t cap = f->cap ? 2 * f->cap : 4096;

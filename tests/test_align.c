@@ -109,6 +109,25 @@ static void test_reference_textberg(const al_options *opt)
     }
 }
 
+/* Appends N made-up words of three syllables to OUT (at *O, room CAP),
+ * from the generator state *SEED: words in no dictionary, alike in no
+ * language. */
+static void made_up_words(char *out, size_t cap, size_t *o, unsigned *seed,
+                          int n)
+{
+    static const char cons[] = "bcdfghklmnprstvz", vow[] = "aeiou";
+    for (int w = 0; w < n && *o + 8 < cap; w++) {
+        for (int k = 0; k < 3; k++) {
+            *seed = *seed * 1103515245u + 12345u;
+            out[(*o)++] = cons[(*seed >> 16) % 16];
+            *seed = *seed * 1103515245u + 12345u;
+            out[(*o)++] = vow[(*seed >> 16) % 5];
+        }
+        out[(*o)++] = ' ';
+    }
+    out[*o] = '\0';
+}
+
 int main(void)
 {
     al_options opt;
@@ -160,6 +179,24 @@ int main(void)
                  "dans la vallée.\n"),
            "[0]:[0] [1]:[1] [2]:[2] [3]:[3]",
            "a repeated sentence pair is two 1-1 beads, not a 2-2");
+
+    /* A sentence whose matched words all come after its first 32 (the
+     * items the pair masks hold): the matched weight must still count. */
+    {
+        static char de[2048], fr[2048];
+        char shared[512];
+        size_t od = 0, of = 0, os = 0;
+        unsigned seed = 7;
+        made_up_words(shared, sizeof shared, &os, &seed, 30);
+        od = (size_t)snprintf(de, sizeof de, "Erster kurzer Satz hier.\n");
+        of = (size_t)snprintf(fr, sizeof fr, "Première phrase courte ici.\n");
+        made_up_words(de, sizeof de, &od, &seed, 32);
+        made_up_words(fr, sizeof fr, &of, &seed, 32);
+        snprintf(de + od, sizeof de - od, "%s.\nLetzter Satz.\n", shared);
+        snprintf(fr + of, sizeof fr - of, "%s.\nDernière phrase.\n", shared);
+        is_str(beads(de, fr), "[0]:[0] [1]:[1] [2]:[2]",
+               "words matched past a sentence's 32nd count");
+    }
 
     /* Only the dictionary can decide this 2-1 bead: by length alone the
      * short German sentences pair the other way. */
