@@ -161,6 +161,39 @@ static void add_number(feat_ctx *c, const char *value)
         add_item(c, (uint32_t)id);
 }
 
+static void punct_features(feat_ctx *c, const char *key, size_t n)
+{
+    int32_t id = feature_id(c, 'P', key + 1, n - 1);
+    if (id < 0 || u32_push(&c->tc.tf, (uint32_t)id) != AL_OK)
+        c->rc = AL_ENOMEM;
+}
+
+/* Items for the marks a translation keeps: a question, an exclamation, a
+ * parenthesis, a quotation (whatever the quotation marks). */
+static void add_marks(feat_ctx *c, const char *s, size_t n)
+{
+    bool seen[4] = {false};
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t m = al_utf8_decode(u + i, n - i, &cp);
+        i += m ? m : 1;
+        int k = cp == '?' ? 0 : cp == '!' ? 1 : cp == '(' ? 2
+              : (cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
+                 cp == 0x201D || cp == 0x201E || cp == 0x2039 || cp == 0x203A)
+                  ? 3 : -1;
+        if (k < 0 || seen[k])
+            continue;
+        seen[k] = true;
+        static const char *const keys[4] = {"%?", "%!", "%(", "%q"};
+        int32_t id = type_of(c, keys[k], 2, punct_features);
+        if (id < 0)
+            c->rc = AL_ENOMEM;
+        else
+            add_item(c, (uint32_t)id);
+    }
+}
+
 /* Adds the feature KIND + S to the word type being computed. */
 static void add_type_feature(feat_ctx *c, char kind, const char *s, size_t n)
 {
@@ -345,6 +378,8 @@ static int text_features(const al_model *m, const al_text *t, int column,
         for (size_t k = 0; k < nn && k < 64; k++)
             add_number(&c, nums[k].value);
         al_tokenize(s, n, word_features, &c);
+        if (m->opt.anchors & 1u << AL_ANCHOR_PUNCT)
+            add_marks(&c, s, n);
         sf->ioff[i + 1] = (uint32_t)c.itype.n;
     }
     if (c.rc == AL_OK)

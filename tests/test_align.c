@@ -235,10 +235,15 @@ int main(void)
         model = al_model_new(&o2, &err);
         is_str(beads(pde, pfr), "[0,1]:[0] [2]:[1]",
                "punctuation: a clause end does not close a bead");
-        /* The same inside German quotes: the closing “ is looked past. */
+        /* The same inside German quotes: the closing “ is looked past.
+         * (The French quotes too: a quotation is an anchor.) */
         is_str(beads("\u201EDer Regen fiel den ganzen langen Tag lang;\u201C\n"
                      "die Zelte blieben nass und kalt bis Ende.\n"
-                     "Am Morgen danach stiegen wir ins Tal ab.\n", pfr),
+                     "Am Morgen danach stiegen wir ins Tal ab.\n",
+                     "\u00ABLa pluie tomba toute la journ\u00E9e\u00BB et les "
+                     "tentes restaient mouill\u00E9es.\n"
+                     "Le lendemain matin nous sommes tous descendus "
+                     "dans la vall\u00E9e en bas.\n"),
                "[0,1]:[0] [2]:[1]",
                "punctuation: a clause end inside German quotes");
         al_model_free(model);

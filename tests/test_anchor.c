@@ -74,6 +74,26 @@ int main(void)
            "and nothing else");
     is_int(shared_items("Die Schneemänner.\n", "Les montagnes.\n"), 0,
            "unrelated words share nothing");
+    /* Marks a translation keeps: a question, an exclamation, a
+     * parenthesis, a quotation whatever its quotation marks. */
+    is_int(shared_items("Xqzt?\n", "Yvbw ?\n"), 1, "a question matches one");
+    is_int(shared_items("Xqzt!\n", "Yvbw !\n"), 1,
+           "an exclamation matches one");
+    is_int(shared_items("Xqzt (Vbnm).\n", "Yvbw (Wqrt).\n"), 1,
+           "a parenthesis matches one");
+    is_int(shared_items("\u201EXqzt\u201C.\n", "\u00ABYvbw\u00BB.\n"), 1,
+           "German and French quotation marks match");
+    is_int(shared_items("Xqzt?\n", "Yvbw.\n"), 0,
+           "a question does not match a statement");
+    al_model_free(model);
+    al_options_init(&opt);
+    opt.presegmented = 1;
+    opt.lang[0] = "de";
+    opt.lang[1] = "fr";
+    opt.anchors &= ~(1u << AL_ANCHOR_PUNCT);
+    model = al_model_new(&opt, &err);
+    is_int(model ? shared_items("Xqzt?\n", "Yvbw ?\n") : -2, 0,
+           "marks are punct anchors (--anchors=-punct: none)");
     al_model_free(model);
     return done_testing();
 }
