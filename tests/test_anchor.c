@@ -43,7 +43,9 @@ static long shared_items(const char *de, const char *fr)
     return n;
 }
 
-int main(void)
+/* A German-French model for one-sentence-per-line texts, without the
+ * anchor kinds in WITHOUT (a mask of AL_ANCHOR_ bits). */
+static al_model *de_fr_model(unsigned without)
 {
     al_options opt;
     al_error err;
@@ -51,7 +53,13 @@ int main(void)
     opt.presegmented = 1;
     opt.lang[0] = "de";
     opt.lang[1] = "fr";
-    model = al_model_new(&opt, &err);
+    opt.anchors &= ~without;
+    return al_model_new(&opt, &err);
+}
+
+int main(void)
+{
+    model = de_fr_model(0);
     if (!ok(model != NULL, "model loads"))
         return done_testing();
     if (!ok(al_model_spell(model, AL_LANG_DE) != NULL,
@@ -59,39 +67,37 @@ int main(void)
         al_model_free(model);
         return done_testing();
     }
-    /* Items: Sanktionen; sanctions. */
-    is_int(shared_items("Sanktionen.\n", "Les sanctions.\n"), 1,
-           "a word and its translation share a concept");
-    /* A compound's head: Wirtschaftssanktionen -> Sanktionen. */
-    is_int(shared_items("Wirtschaftssanktionen.\n", "Les sanctions.\n"), 1,
-           "a compound matches through its head");
-    /* Swiss spelling: grossen is großen, whose stem groß is grand. */
-    is_int(shared_items("Die grossen.\n", "Les grands.\n"), 1,
-           "Swiss ss for ß: grossen matches grands");
-    is_int(shared_items("Die Strasse.\n", "La rue.\n"), 1,
-           "Strasse matches rue (folding alone: ß and ss fold alike)");
-    is_int(shared_items("Die Strasse.\n", "La montagne.\n"), 0,
-           "and nothing else");
-    is_int(shared_items("Die Schneemänner.\n", "Les montagnes.\n"), 0,
-           "unrelated words share nothing");
-    /* Marks a translation keeps: a question, an exclamation, a
-     * parenthesis, a quotation whatever its quotation marks. */
-    is_int(shared_items("Xqzt?\n", "Yvbw ?\n"), 1, "a question matches one");
-    is_int(shared_items("Xqzt!\n", "Yvbw !\n"), 1,
-           "an exclamation matches one");
-    is_int(shared_items("Xqzt (Vbnm).\n", "Yvbw (Wqrt).\n"), 1,
-           "a parenthesis matches one");
-    is_int(shared_items("\u201EXqzt\u201C.\n", "\u00ABYvbw\u00BB.\n"), 1,
-           "German and French quotation marks match");
-    is_int(shared_items("Xqzt?\n", "Yvbw.\n"), 0,
-           "a question does not match a statement");
+    /* Each German sentence against each French one: how many of the
+     * German items find a match. */
+    static const struct {
+        const char *de, *fr;
+        long shared;
+        const char *name;
+    } cases[] = {
+        {"Sanktionen.\n", "Les sanctions.\n", 1,
+         "a word and its translation share a concept"},
+        {"Wirtschaftssanktionen.\n", "Les sanctions.\n", 1,
+         "a compound matches through its head (Sanktionen)"},
+        {"Die grossen.\n", "Les grands.\n", 1,
+         "Swiss ss for ß: grossen (großen, stem groß) matches grands"},
+        {"Die Strasse.\n", "La rue.\n", 1,
+         "Strasse matches rue (folding alone: ß and ss fold alike)"},
+        {"Die Strasse.\n", "La montagne.\n", 0, "and nothing else"},
+        {"Die Schneemänner.\n", "Les montagnes.\n", 0,
+         "unrelated words share nothing"},
+        /* Marks a translation keeps. */
+        {"Xqzt?\n", "Yvbw ?\n", 1, "a question matches one"},
+        {"Xqzt!\n", "Yvbw !\n", 1, "an exclamation matches one"},
+        {"Xqzt (Vbnm).\n", "Yvbw (Wqrt).\n", 1, "a parenthesis matches one"},
+        {"\u201EXqzt\u201C.\n", "\u00ABYvbw\u00BB.\n", 1,
+         "German and French quotation marks match"},
+        {"Xqzt?\n", "Yvbw.\n", 0, "a question does not match a statement"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        is_int(shared_items(cases[k].de, cases[k].fr), cases[k].shared,
+               cases[k].name);
     al_model_free(model);
-    al_options_init(&opt);
-    opt.presegmented = 1;
-    opt.lang[0] = "de";
-    opt.lang[1] = "fr";
-    opt.anchors &= ~(1u << AL_ANCHOR_PUNCT);
-    model = al_model_new(&opt, &err);
+    model = de_fr_model(1u << AL_ANCHOR_PUNCT);
     is_int(model ? shared_items("Xqzt?\n", "Yvbw ?\n") : -2, 0,
            "marks are punct anchors (--anchors=-punct: none)");
     al_model_free(model);
