@@ -141,9 +141,11 @@ static int32_t type_of(feat_ctx *c, const char *tok, size_t n,
     return id;
 }
 
-static void number_features(feat_ctx *c, const char *key, size_t n)
+/* Features of a type whose KEY (N bytes) is a kind letter and a value, as
+ * numbers ("#1500") and marks ("%?") are: the one feature KEY. */
+static void keyed_features(feat_ctx *c, const char *key, size_t n)
 {
-    int32_t id = feature_id(c, '#', key + 1, n - 1);
+    int32_t id = feature_id(c, key[0], key + 1, n - 1);
     if (id < 0 || u32_push(&c->tc.tf, (uint32_t)id) != AL_OK)
         c->rc = AL_ENOMEM;
 }
@@ -154,18 +156,11 @@ static void add_number(feat_ctx *c, const char *value)
     size_t n = strlen(value);
     key[0] = '#';
     memcpy(key + 1, value, n);
-    int32_t id = type_of(c, key, n + 1, number_features);
+    int32_t id = type_of(c, key, n + 1, keyed_features);
     if (id < 0)
         c->rc = AL_ENOMEM;
     else
         add_item(c, (uint32_t)id);
-}
-
-static void punct_features(feat_ctx *c, const char *key, size_t n)
-{
-    int32_t id = feature_id(c, 'P', key + 1, n - 1);
-    if (id < 0 || u32_push(&c->tc.tf, (uint32_t)id) != AL_OK)
-        c->rc = AL_ENOMEM;
 }
 
 /* Items for the marks a translation keeps: a question, an exclamation, a
@@ -186,7 +181,7 @@ static void add_marks(feat_ctx *c, const char *s, size_t n)
             continue;
         seen[k] = true;
         static const char *const keys[4] = {"%?", "%!", "%(", "%q"};
-        int32_t id = type_of(c, keys[k], 2, punct_features);
+        int32_t id = type_of(c, keys[k], 2, keyed_features);
         if (id < 0)
             c->rc = AL_ENOMEM;
         else
