@@ -144,26 +144,25 @@ al_spell *al_spell_get(al_spell_set *set, const char *dir, al_lang lang)
 static bool swiss_spelling(al_spell *sp, const char *word, size_t n,
                            char *alt)
 {
-    if (sp->lang != AL_LANG_DE || strstr(word, "ss") == NULL)
+    static const char eszett[2] = {(char)0xC3, (char)0x9F};
+    if (sp->lang != AL_LANG_DE)
         return false;
     int occurrences = 0;
     for (size_t k = 0; k + 1 < n; k++)
         if (word[k] == 's' && word[k + 1] == 's') {
             memcpy(alt, word, n + 1);
-            alt[k] = (char)0xC3;
-            alt[k + 1] = (char)0x9F;
+            memcpy(alt + k, eszett, 2);
             if (Hunspell_spell(sp->h, alt))
                 return true;
             occurrences++;
-            k++;
+            k++;             /* past the pair */
         }
     if (occurrences < 2)
         return false;
     memcpy(alt, word, n + 1);
     for (size_t k = 0; k + 1 < n; k++)
         if (alt[k] == 's' && alt[k + 1] == 's') {
-            alt[k] = (char)0xC3;
-            alt[k + 1] = (char)0x9F;
+            memcpy(alt + k, eszett, 2);
             k++;
         }
     return Hunspell_spell(sp->h, alt) != 0;
