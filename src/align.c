@@ -1201,14 +1201,12 @@ static void *fill_table(void *arg)
             if (pm.st == 0 && pm.ts == 0)   /* masks hold 32 items only */
                 continue;
             if (got == f->cap) {
-                size_t cap = f->cap ? 2 * f->cap : 4096;
-                pair_match *v = al_realloc_array(f->val, cap, sizeof *v);
+                pair_match *v = al_grow_array(f->val, &f->cap, sizeof *v, 4096);
                 if (v == NULL) {
                     f->rc = AL_ENOMEM;
                     break;
                 }
                 f->val = v;
-                f->cap = cap;
             }
             tb->mask[w] |= (uint64_t)1 << (off % 64);
             f->val[got++] = pm;

@@ -56,12 +56,10 @@ typedef struct {
 static int u32_push(u32vec *a, uint32_t x)
 {
     if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 1024;
-        uint32_t *v = al_realloc_array(a->v, cap, sizeof *v);
+        uint32_t *v = al_grow_array(a->v, &a->cap, sizeof *v, 1024);
         if (v == NULL)
             return AL_ENOMEM;
         a->v = v;
-        a->cap = cap;
     }
     a->v[a->n++] = x;
     return AL_OK;

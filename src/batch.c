@@ -123,12 +123,10 @@ int al_batch_add(al_batch *b, const char *source, const char *target,
                  const char *output, const char *where, al_error *err)
 {
     if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 16;
-        pair *p = al_realloc_array(b->pairs, cap, sizeof *p);
+        pair *p = al_grow_array(b->pairs, &b->cap, sizeof *p, 16);
         if (p == NULL)
             return al_fail(err, AL_ENOMEM, "out of memory");
         b->pairs = p;
-        b->cap = cap;
     }
     pair *p = &b->pairs[b->n];
     memset(p, 0, sizeof *p);

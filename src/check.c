@@ -307,14 +307,12 @@ static void on_word(const char *tok, size_t n, size_t off, void *ud)
         return;
     ck_words *ws = &c->w[u->side];
     if (ws->n == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 256;
-        ck_word *x = al_realloc_array(ws->w, cap, sizeof *x);
+        ck_word *x = al_grow_array(ws->w, &ws->cap, sizeof *x, 256);
         if (x == NULL) {
             c->rc = AL_ENOMEM;
             return;
         }
         ws->w = x;
-        ws->cap = cap;
     }
     ck_word *w = &ws->w[ws->n];
     memset(w, 0, sizeof *w);

@@ -103,12 +103,10 @@ static ck_wordinfo *table_get(word_table *t, const char *key, size_t kn)
     if (id < 0)
         return NULL;
     if ((size_t)id >= t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        ck_wordinfo *x = al_realloc_array(t->info, cap, sizeof *x);
+        ck_wordinfo *x = al_grow_array(t->info, &t->cap, sizeof *x, 256);
         if (x == NULL)
             return NULL;
         t->info = x;
-        t->cap = cap;
     }
     if ((size_t)id == before) {
         t->info[id].cls = 0;

@@ -52,12 +52,10 @@ typedef struct {
 static ck_num *num_push(num_list *l)
 {
     if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        ck_num *x = al_realloc_array(l->v, cap, sizeof *x);
+        ck_num *x = al_grow_array(l->v, &l->cap, sizeof *x, 32);
         if (x == NULL)
             return NULL;
         l->v = x;
-        l->cap = cap;
     }
     ck_num *x = &l->v[l->n++];
     memset(x, 0, sizeof *x);

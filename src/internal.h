@@ -27,6 +27,10 @@ int al_fail(al_error *err, int code, const char *fmt, ...)
 void *al_malloc(size_t n);           /* NULL on failure or overflow */
 void *al_calloc(size_t n, size_t size);
 void *al_realloc_array(void *p, size_t n, size_t size);
+/* The array P of *CAP elements of SIZE bytes grown to twice as many (FIRST
+ * when it has none), *CAP updated; NULL when out of memory, P then as it
+ * was. */
+void *al_grow_array(void *p, size_t *cap, size_t size, size_t first);
 char *al_strndup(const char *s, size_t n);
 
 /* Growable byte buffer. Zero-initialise; al_buf_free releases. */

@@ -219,12 +219,10 @@ static int add_pair(al_lexicon *lx, edge_list *el, const char *w0, size_t n0,
     if (a < 0 || b < 0)
         return AL_ENOMEM;
     if (el->n == el->cap) {
-        size_t cap = el->cap ? el->cap * 2 : 4096;
-        edge *e = al_realloc_array(el->e, cap, sizeof *e);
+        edge *e = al_grow_array(el->e, &el->cap, sizeof *e, 4096);
         if (e == NULL)
             return AL_ENOMEM;
         el->e = e;
-        el->cap = cap;
     }
     el->e[el->n].a = (uint32_t)a;
     el->e[el->n].b = (uint32_t)b;

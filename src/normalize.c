@@ -36,12 +36,10 @@ static int add_knot(norm_state *st, size_t norm, size_t orig)
             return AL_OK;                         /* same delta: redundant */
     }
     if (st->n_knots == st->cap_knots) {
-        size_t cap = st->cap_knots ? st->cap_knots * 2 : 64;
-        al_knot *k = al_realloc_array(st->knots, cap, sizeof *k);
+        al_knot *k = al_grow_array(st->knots, &st->cap_knots, sizeof *k, 64);
         if (k == NULL)
             return AL_ENOMEM;
         st->knots = k;
-        st->cap_knots = cap;
     }
     st->knots[st->n_knots].norm = (uint32_t)norm;
     st->knots[st->n_knots].orig = (uint32_t)orig;

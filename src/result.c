@@ -80,12 +80,10 @@ int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,
                        size_t span_end, const char *fmt, ...)
 {
     if (r->n_flags == r->cap_flags) {
-        size_t cap = r->cap_flags ? r->cap_flags * 2 : 64;
-        al_flag_rec *f = al_realloc_array(r->flags, cap, sizeof *f);
+        al_flag_rec *f = al_grow_array(r->flags, &r->cap_flags, sizeof *f, 64);
         if (f == NULL)
             return AL_ENOMEM;
         r->flags = f;
-        r->cap_flags = cap;
     }
     /* Sized to fit: a fixed buffer cut long messages (a number quoted
      * with invisible characters between its digits) inside a UTF-8

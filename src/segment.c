@@ -362,12 +362,10 @@ static int push(seg_state *st, size_t b, size_t e)
     if (b == e)
         return AL_OK;
     if (st->n == st->cap) {
-        size_t cap = st->cap ? st->cap * 2 : 256;
-        al_sent *o = al_realloc_array(st->out, cap, sizeof *o);
+        al_sent *o = al_grow_array(st->out, &st->cap, sizeof *o, 256);
         if (o == NULL)
             return AL_ENOMEM;
         st->out = o;
-        st->cap = cap;
     }
     al_sent *x = &st->out[st->n++];
     memset(x, 0, sizeof *x);
@@ -564,12 +562,10 @@ static bool marker_can_start(const seg_state *st, size_t i, bool *line_start)
 static int add_marker(seg_state *st, const marker *m)
 {
     if (st->n_mk == st->cap_mk) {
-        size_t cap = st->cap_mk ? st->cap_mk * 2 : 64;
-        marker *x = al_realloc_array(st->mk, cap, sizeof *x);
+        marker *x = al_grow_array(st->mk, &st->cap_mk, sizeof *x, 64);
         if (x == NULL)
             return AL_ENOMEM;
         st->mk = x;
-        st->cap_mk = cap;
     }
     st->mk[st->n_mk++] = *m;
     return AL_OK;
@@ -705,12 +701,10 @@ static bool open_in(const quote_open *stack, int top, int kind)
 static int add_range(seg_state *st, size_t open, size_t close)
 {
     if (st->n_rng == st->cap_rng) {
-        size_t cap = st->cap_rng ? st->cap_rng * 2 : 64;
-        void *r = al_realloc_array(st->rng, cap, sizeof *st->rng);
+        void *r = al_grow_array(st->rng, &st->cap_rng, sizeof *st->rng, 64);
         if (r == NULL)
             return AL_ENOMEM;
         st->rng = r;
-        st->cap_rng = cap;
     }
     st->rng[st->n_rng].open = (uint32_t)open;
     st->rng[st->n_rng++].close = (uint32_t)close;

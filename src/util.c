@@ -54,6 +54,15 @@ void *al_realloc_array(void *p, size_t n, size_t size)
     return realloc(p, n * size == 0 ? 1 : n * size);
 }
 
+void *al_grow_array(void *p, size_t *cap, size_t size, size_t first)
+{
+    size_t n = *cap ? *cap * 2 : first;
+    void *q = n > *cap ? al_realloc_array(p, n, size) : NULL;
+    if (q != NULL)
+        *cap = n;
+    return q;
+}
+
 char *al_strndup(const char *s, size_t n)
 {
     char *d = al_malloc(n + 1);
@@ -251,12 +260,10 @@ int32_t al_strtab_id(al_strtab *t, const char *s, size_t n, bool add)
     if (!add || t->count >= INT32_MAX - 1)
         return -1;
     if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        uint32_t *o = al_realloc_array(t->offs, cap, sizeof *o);
+        uint32_t *o = al_grow_array(t->offs, &t->cap, sizeof *o, 256);
         if (o == NULL)
             return -1;
         t->offs = o;
-        t->cap = cap;
     }
     if (t->arena.len > UINT32_MAX - n - 1)
         return -1;

@@ -1,7 +1,7 @@
 /* Unit tests of text.c: the pipeline decode -> normalize -> detect the
  * language -> segment, offsets of every sentence back into the original,
  * damage recorded per sentence; and util.c's line reader, which the word
- * lists and manifests are read with. */
+ * lists and manifests are read with, and its growing of arrays. */
 #include "config.h"
 #include "internal.h"
 #include "tap.h"
@@ -220,9 +220,42 @@ static void test_lines(void)
     is_str(lines_of(""), "0", "no line in an empty text");
 }
 
+/* al_grow_array: FIRST elements, then twice as many each time, the values
+ * kept; the capacity untouched when the size cannot be had. */
+static void test_grow(void)
+{
+    uint32_t *a = NULL;
+    size_t cap = 0, n = 0;
+    size_t caps[3] = {0};
+    for (int round = 0; round < 3; round++) {
+        uint32_t *b = al_grow_array(a, &cap, sizeof *b, 4);
+        if (b == NULL)
+            break;
+        a = b;
+        caps[round] = cap;
+        while (n < cap) {
+            a[n] = (uint32_t)n * 7;
+            n++;
+        }
+    }
+    is_int((long)caps[0], 4, "grow: first capacity");
+    is_int((long)caps[1], 8, "grow: doubled");
+    is_int((long)caps[2], 16, "grow: doubled again");
+    int kept = 1;
+    for (size_t k = 0; k < n; k++)
+        kept &= a[k] == (uint32_t)k * 7;
+    ok(n == 16 && kept, "grow: values kept");
+    size_t huge = SIZE_MAX / 2 + 1;
+    ok(al_grow_array(a, &huge, sizeof *a, 4) == NULL &&
+           huge == SIZE_MAX / 2 + 1,
+       "grow: an impossible size fails and leaves the capacity");
+    free(a);
+}
+
 int main(void)
 {
     test_lines();
+    test_grow();
 
     al_options opt;
     al_options_init(&opt);
