@@ -26,6 +26,8 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1354,11 +1356,28 @@ static bool record_get(const record *rc, int b, size_t i, size_t j,
  * recorded cells' sums. The forward sweep can also find the cheapest path
  * in the band (the Viterbi search of band_dp, on the same costs): it costs
  * the same beads. */
+/* The costs of the band's beads, shared by the two sweeps: each bead is
+ * costed by one sweep and read by the other. The forward sweep costs the
+ * beads that end in rows up to MID, the backward sweep those ending after
+ * it; each reads the other's after waiting for them (its progress counter).
+ * Only beads with sentences on both sides (null beads cost their prior). */
+typedef struct {
+    double *cost;            /* per band cell (at off) and slot: NAN until
+                              * costed exactly */
+    const size_t *off;       /* each row's first cell */
+    int slot[16];            /* each bead type's slot, -1 for null beads */
+    int nslots;
+    size_t mid, depth;
+    atomic_size_t fw_done;   /* rows [0, fw_done) swept forward */
+    atomic_size_t bw_from;   /* rows [bw_from, n] swept backward */
+} cost_memo;
+
 typedef struct {
     const cost_model *cm;
     const band *bd;
     const pair_table *tab;   /* the pairs of the band's beads */
     record *rec;             /* the sweep writes base and val [backward] */
+    cost_memo *memo;         /* NULL: each sweep costs all its beads */
     bool backward;
     uint8_t *bp;             /* forward, not NULL: the best bead type of each
                               * cell (at bpoff), as band_dp's */
@@ -1366,6 +1385,91 @@ typedef struct {
     double total;            /* forward: the sum at (n, m) */
     int rc;
 } sweep;
+
+/* Most memory the shared costs of a sweep may take (64 MiB: textberg-dev
+ * ×50, 23k × 28k sentences, takes 51 MB); past it (100k sentences a side)
+ * each sweep costs all its beads. */
+size_t al_sweep_memo_max = (size_t)64 << 20;
+
+static void memo_init(cost_memo *mo, const cost_model *cm,
+                      const size_t *off, size_t n)
+{
+    mo->nslots = 0;
+    for (int k = 0; k < cm->n_types; k++)
+        mo->slot[k] = cm->types[k].a > 0 && cm->types[k].b > 0
+                          ? mo->nslots++ : -1;
+    size_t cells = off[n + 1];
+    mo->cost = NULL;
+    if (mo->nslots == 0 ||
+        cells > al_sweep_memo_max / sizeof *mo->cost / (size_t)mo->nslots)
+        return;
+    mo->cost = al_malloc(cells * (size_t)mo->nslots * sizeof *mo->cost);
+    if (mo->cost == NULL)
+        return;              /* the sweeps can do without */
+    for (size_t c = 0; c < cells * (size_t)mo->nslots; c++)
+        mo->cost[c] = NAN;
+    mo->off = off;
+    mo->mid = n / 2;
+    mo->depth = type_depth(cm);
+    atomic_init(&mo->fw_done, 0);
+    atomic_init(&mo->bw_from, n + 1);
+}
+
+/* Before sweeping row I: the rows of the other sweep whose beads' costs
+ * this one reads. */
+static void memo_wait(const sweep *sw, size_t i)
+{
+    cost_memo *mo = sw->memo;
+    if (mo == NULL)
+        return;
+    if (sw->backward) {
+        if (i > mo->mid)
+            return;
+        size_t need = i + mo->depth < mo->mid ? i + mo->depth : mo->mid;
+        while (atomic_load_explicit(&mo->fw_done, memory_order_acquire) <=
+               need)
+            sched_yield();
+    } else {
+        if (i <= mo->mid)
+            return;
+        size_t need = i > mo->depth ? i - mo->depth : 0;
+        while (atomic_load_explicit(&mo->bw_from, memory_order_acquire) >
+               need)
+            sched_yield();
+    }
+}
+
+/* After sweeping row I (also when a sweep gives up: I past its last row). */
+static void memo_done(const sweep *sw, size_t i)
+{
+    if (sw->memo == NULL)
+        return;
+    if (sw->backward)
+        atomic_store_explicit(&sw->memo->bw_from, i, memory_order_release);
+    else
+        atomic_store_explicit(&sw->memo->fw_done, i + 1,
+                              memory_order_release);
+}
+
+/* bead_cost of the bead of type K ending at (CI, CJ), through the memo:
+ * costed and kept when this sweep owns it, read when the other sweep
+ * costed it exactly. The same value either way. */
+static double sweep_cost(const sweep *sw, int k, size_t ci, size_t cj,
+                         pair_cache *pc, double limit)
+{
+    cost_memo *mo = sw->memo;
+    if (mo == NULL || mo->slot[k] < 0)
+        return bead_cost(sw->cm, k, ci, cj, pc, limit);
+    double *e = &mo->cost[(mo->off[ci] + (cj - sw->bd->lo[ci])) *
+                              (size_t)mo->nslots + (size_t)mo->slot[k]];
+    bool own = sw->backward ? ci > mo->mid : ci <= mo->mid;
+    if (!own && !isnan(*e))
+        return *e;
+    double c = bead_cost(sw->cm, k, ci, cj, pc, limit);
+    if (own && c < limit)
+        *e = c;              /* below the limit: exact, not a bound */
+    return c;
+}
 
 static void *run_sweep(void *arg)
 {
@@ -1383,6 +1487,7 @@ static void *run_sweep(void *arg)
         free(ring);
         free(cring);
         pair_cache_free(&pc);
+        memo_done(sw, sw->backward ? 0 : n);   /* nothing to wait for */
         sw->rc = AL_ENOMEM;
         return NULL;
     }
@@ -1394,6 +1499,7 @@ static void *run_sweep(void *arg)
     for (size_t r = 0; r <= n; r++) {
         size_t i = sw->backward ? n - r : r;
         size_t width = bd->hi[i] - bd->lo[i] + 1;
+        memo_wait(sw, i);
         for (size_t c = 0; c < width; c++) {
             /* Backward runs right to left: 0-1 beads stay in the row. */
             size_t j = sw->backward ? bd->hi[i] - c : bd->lo[i] + c;
@@ -1431,7 +1537,7 @@ static void *run_sweep(void *arg)
                                          (V(pi, pj) - most + POSTERIOR_DROP);
                 if (sw->bp != NULL && best - C(pi, pj) + 1e-6 > limit)
                     limit = best - C(pi, pj) + 1e-6;
-                double cost = bead_cost(cm, k, ci, cj, &pc, limit);
+                double cost = sweep_cost(sw, k, ci, cj, &pc, limit);
                 if (cost >= limit)
                     continue;
                 if (sw->bp != NULL && C(pi, pj) + cost < best) {
@@ -1468,6 +1574,7 @@ static void *run_sweep(void *arg)
         for (size_t j = rec->bd.lo[i]; j <= rec->bd.hi[i]; j++)
             rec->val[sw->backward][rec->off[i] + (j - rec->bd.lo[i])] =
                 (float)(V(i, j) - base);
+        memo_done(sw, i);
     }
     if (!sw->backward)
         sw->total = V(n, m);
@@ -1537,15 +1644,20 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
         band_free(&bd);
         return AL_ENOMEM;
     }
-    if (found != NULL) {
-        bpoff = band_offsets(&bd, n);
-        if (bpoff != NULL)
-            bp = al_malloc(bpoff[n + 1]);
+    bpoff = band_offsets(&bd, n);
+    if (bpoff == NULL)
+        rc = AL_ENOMEM;
+    if (rc == AL_OK && found != NULL) {
+        bp = al_malloc(bpoff[n + 1]);
         if (bp == NULL)
             rc = AL_ENOMEM;
     }
-    sweep fw = {cm, &bd, &tab, &rec, false, bp, bpoff, 0, AL_OK};
-    sweep bw = {cm, &bd, &tab, &rec, true, NULL, NULL, 0, AL_OK};
+    cost_memo memo;
+    if (rc == AL_OK)
+        memo_init(&memo, cm, bpoff, n);
+    cost_memo *mo = rc == AL_OK && memo.cost != NULL ? &memo : NULL;
+    sweep fw = {cm, &bd, &tab, &rec, mo, false, bp, bpoff, 0, AL_OK};
+    sweep bw = {cm, &bd, &tab, &rec, mo, true, NULL, NULL, 0, AL_OK};
     if (rc == AL_OK) {
         al_run_two(run_sweep, &fw, &bw);
         rc = fw.rc != AL_OK ? fw.rc : bw.rc;
@@ -1568,6 +1680,8 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
             *found_scored = score_path(&rec, fw.total, *found, *nfound);
         }
     }
+    if (mo != NULL)
+        free(mo->cost);
     free(bp);
     free(bpoff);
     record_free(&rec);

@@ -346,6 +346,11 @@ struct al_result {
  * results must agree). Never set outside tests. */
 extern bool al_reference_search;
 
+/* Most bytes the two posterior sweeps may keep the band's bead costs in, to
+ * cost each bead once (see sweep_band); 0: each sweep costs all its beads.
+ * The results are the same either way. */
+extern size_t al_sweep_memo_max;
+
 /* Computes beads of SRC/TGT into R (r->beads, r->n_beads). */
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
                    al_result *r, al_error *err);

@@ -49,6 +49,28 @@ static void first_concept(void *ud, const char *w, size_t n)
     }
 }
 
+/* Beads of A and B compared: the number of beads, or -1 on a difference
+ * (scores may differ by TOL). */
+static long same_beads(const al_result *a, const al_result *b, double tol)
+{
+    long n = a && b && al_result_count(a) == al_result_count(b)
+                 ? (long)al_result_count(a)
+                 : -1;
+    for (size_t i = 0; n >= 0 && i < (size_t)n; i++) {
+        const al_bead *x = al_result_bead(a, i), *y = al_result_bead(b, i);
+        if (x->src_begin != y->src_begin || x->src_len != y->src_len ||
+            x->tgt_begin != y->tgt_begin || x->tgt_len != y->tgt_len ||
+            fabs(x->score - y->score) > tol) {
+            printf("# bead %zu differs: [%zu+%zu]:[%zu+%zu] %.6f vs "
+                   "[%zu+%zu]:[%zu+%zu] %.6f\n", i, x->src_begin, x->src_len,
+                   x->tgt_begin, x->tgt_len, x->score, y->src_begin,
+                   y->src_len, y->tgt_begin, y->tgt_len, y->score);
+            n = -1;
+        }
+    }
+    return n;
+}
+
 /* The search after the first pass runs in the posterior's forward sweep
  * (sweep_band); with al_reference_search it runs as refine, then the
  * posterior sweeps on its own. Both must give the same beads and scores on
@@ -62,21 +84,23 @@ static long same_as_reference(al_model *m, al_text *s, al_text *t)
     al_reference_search = true;
     al_result *b = al_align(m, s, t, &err);
     al_reference_search = false;
-    long n = a && b && al_result_count(a) == al_result_count(b)
-                 ? (long)al_result_count(a)
-                 : -1;
-    for (size_t i = 0; n >= 0 && i < (size_t)n; i++) {
-        const al_bead *x = al_result_bead(a, i), *y = al_result_bead(b, i);
-        if (x->src_begin != y->src_begin || x->src_len != y->src_len ||
-            x->tgt_begin != y->tgt_begin || x->tgt_len != y->tgt_len ||
-            fabs(x->score - y->score) > 1e-5) {
-            printf("# bead %zu differs: [%zu+%zu]:[%zu+%zu] %.6f vs "
-                   "[%zu+%zu]:[%zu+%zu] %.6f\n", i, x->src_begin, x->src_len,
-                   x->tgt_begin, x->tgt_len, x->score, y->src_begin,
-                   y->src_len, y->tgt_begin, y->tgt_len, y->score);
-            n = -1;
-        }
-    }
+    long n = same_beads(a, b, 1e-5);
+    al_result_free(a);
+    al_result_free(b);
+    return n;
+}
+
+/* The two sweeps share the band's bead costs (al_sweep_memo_max) or each
+ * costs its own: exactly the same beads and scores. */
+static long same_without_memo(al_model *m, al_text *s, al_text *t)
+{
+    al_error err;
+    size_t max = al_sweep_memo_max;
+    al_result *a = al_align(m, s, t, &err);
+    al_sweep_memo_max = 0;
+    al_result *b = al_align(m, s, t, &err);
+    al_sweep_memo_max = max;
+    long n = same_beads(a, b, 0);
     al_result_free(a);
     al_result_free(b);
     return n;
@@ -103,6 +127,10 @@ static void test_reference_textberg(const al_options *opt)
                pass ? "textberg-dev: one sweep = refine + posterior"
                     : "textberg-dev, no second pass: one sweep = settle + "
                       "posterior");
+        is_int(s && t ? same_without_memo(m, s, t) : -2, 431,
+               pass ? "textberg-dev: shared bead costs change nothing"
+                    : "textberg-dev, no second pass: shared bead costs "
+                      "change nothing");
         al_text_free(s);
         al_text_free(t);
         al_model_free(m);
