@@ -490,7 +490,7 @@ typedef struct {
 
 /* Matched weights of sentence pairs near the DP's current row: row x of the
  * ring holds m(x -> y) and m(y -> x) for columns [lo, lo + width), computed
- * on first use. Pairs outside it, or all pairs once the ring is dropped,
+ * on first use. Pairs outside it, or all pairs of a cache without a ring,
  * are computed directly. The entries of both sides come from windows of
  * the pass's own. */
 typedef struct pair_table pair_table;
@@ -498,7 +498,7 @@ typedef struct pair_table pair_table;
 typedef struct {
     const pair_table *tab;   /* read first when not NULL */
     size_t reach;            /* source units a bead covers, at most */
-    size_t rows, width;      /* ring rows (at least reach), columns */
+    size_t rows, width;      /* ring rows (reach), columns */
     size_t *x, *lo;          /* per ring row; x is NULL without a ring */
     pair_match *pm;          /* rows * width, st NAN = not yet computed */
     set_window win;          /* feature sets of source units */
@@ -596,15 +596,14 @@ static void pair_row_range(const band *bd, size_t n, size_t depth, size_t maxb,
     *to = bd->hi[r1] + maxb;
 }
 
-/* A ring of ROWS rows (at least DEPTH, the source units a bead covers). */
+/* A ring of DEPTH rows: the source units a bead covers. */
 static int pair_cache_init(pair_cache *pc, const cost_model *cm,
-                           const band *bd, size_t depth, size_t maxb,
-                           size_t rows)
+                           const band *bd, size_t depth, size_t maxb)
 {
     size_t n = cm->s->n;
     memset(pc, 0, sizeof *pc);
     pc->reach = depth > 0 ? depth : 1;
-    pc->rows = rows > pc->reach ? rows : pc->reach;
+    pc->rows = pc->reach;
     for (size_t x = 0; x < n; x++) {
         size_t from, to;
         pair_row_range(bd, n, pc->reach, maxb, x, &from, &to);
@@ -634,19 +633,11 @@ static int pair_cache_over(pair_cache *pc, const cost_model *cm,
     return window_init(&pc->win, cm->s, 1);
 }
 
-/* Frees the ring; pairs are then computed directly. */
-static void pair_cache_drop_ring(pair_cache *pc)
+static void pair_cache_free(pair_cache *pc)
 {
     free(pc->x);
     free(pc->lo);
     free(pc->pm);
-    pc->x = pc->lo = NULL;
-    pc->pm = NULL;
-}
-
-static void pair_cache_free(pair_cache *pc)
-{
-    pair_cache_drop_ring(pc);
     window_free(&pc->win);
 }
 
@@ -677,127 +668,6 @@ static double boundary_cost(const cost_model *cm, uint32_t es, uint32_t et)
     if (cm->punct && END_CLASS(es) != END_CLASS(et))
         c += cm->para_penalty;
     return c;
-}
-
-/* ---- filling the ring ahead, in a second thread ---- */
-
-/* Ring rows when a helper fills them ahead of the DP, and how many rows it
- * fills between two meetings with the DP. */
-#define AHEAD_ROWS 64
-#define AHEAD_BATCH 16
-/* Smallest band, in cells, worth a helper thread. */
-#define AHEAD_MIN_CELLS ((size_t)1 << 16)
-
-/* band_dp asks for a sentence pair's match once per cell it covers, and the
- * matching is the larger part of its work; it depends on nothing the DP
- * computes. So a helper thread fills the ring's rows in order, ahead of
- * the DP, with the very values the DP would compute (the same rows, the
- * same columns), and the DP only waits for rows not yet filled. */
-typedef struct {
-    pair_cache *pc;
-    const band *bd;
-    size_t n, maxb;
-    set_window win;          /* the helper's own feature sets */
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    size_t filled;           /* source units [0, filled) are in the ring */
-    size_t low;              /* units below it are no longer read */
-    bool stop;
-    pthread_t th;
-} filler;
-
-static void *fill_rows(void *arg)
-{
-    filler *f = arg;
-    pair_cache *pc = f->pc;
-    size_t m = pc->t->n;
-    for (size_t x = 0; x < f->n; x++) {
-        if (x % AHEAD_BATCH == 0) {
-            pthread_mutex_lock(&f->mu);
-            f->filled = x;
-            pthread_cond_broadcast(&f->cv);
-            while (!f->stop && x + AHEAD_BATCH > f->low + pc->rows)
-                pthread_cond_wait(&f->cv, &f->mu);
-            bool stop = f->stop;
-            pthread_mutex_unlock(&f->mu);
-            if (stop)
-                return NULL;
-        }
-        size_t r = x % pc->rows, from, to;
-        pair_row_range(f->bd, f->n, pc->reach, f->maxb, x, &from, &to);
-        pc->lo[r] = from;
-        pair_match *pm = pc->pm + r * pc->width;
-        for (size_t k = 0; k < pc->width; k++)
-            pm[k].st = NAN;
-        /* The pairs a forward DP asks for: beads that cover unit x end in
-         * rows x + 1 .. x + reach. Others (rarely) it computes itself. */
-        size_t last = x + pc->reach < f->n ? x + pc->reach : f->n;
-        size_t y0 = f->bd->lo[x + 1] > f->maxb ? f->bd->lo[x + 1] - f->maxb
-                                               : 0;
-        size_t y1 = f->bd->hi[last] < m ? f->bd->hi[last] : m;
-        for (size_t y = y0 > from ? y0 : from; y < y1 && y <= to; y++)
-            match_pair(&f->win, x, pc->t, y, &pm[y - from]);
-        pc->x[r] = x;
-    }
-    pthread_mutex_lock(&f->mu);
-    f->filled = f->n;
-    pthread_cond_broadcast(&f->cv);
-    pthread_mutex_unlock(&f->mu);
-    return NULL;
-}
-
-/* Starts a helper filling PC's ring (of AHEAD_ROWS rows) for band BD;
- * false when no thread could be had (then the DP fills it itself). */
-static bool filler_start(filler *f, pair_cache *pc, const band *bd,
-                         size_t n, size_t maxb)
-{
-    memset(f, 0, sizeof *f);
-    f->pc = pc;
-    f->bd = bd;
-    f->n = n;
-    f->maxb = maxb;
-    if (window_init(&f->win, pc->win.u, 2 * pc->reach + 2) != AL_OK)
-        return false;
-    pthread_mutex_init(&f->mu, NULL);
-    pthread_cond_init(&f->cv, NULL);
-    if (pthread_create(&f->th, NULL, fill_rows, f) != 0) {
-        pthread_mutex_destroy(&f->mu);
-        pthread_cond_destroy(&f->cv);
-        window_free(&f->win);
-        return false;
-    }
-    return true;
-}
-
-/* The DP is at row I: waits until the units it reads, [I - reach, I), are
- * in the ring, and frees the rows below them. *HAVE caches how far the
- * ring is known to be filled. */
-static void filler_reach(filler *f, size_t i, size_t *have)
-{
-    if (i <= *have && i % AHEAD_BATCH != 0)
-        return;
-    pthread_mutex_lock(&f->mu);
-    f->low = i > f->pc->reach ? i - f->pc->reach : 0;
-    pthread_cond_broadcast(&f->cv);
-    while (f->filled < i)
-        pthread_cond_wait(&f->cv, &f->mu);
-    *have = f->filled;
-    pthread_mutex_unlock(&f->mu);
-}
-
-/* Stops and joins the helper; AL_ENOMEM if it ran out of memory. */
-static int filler_stop(filler *f)
-{
-    pthread_mutex_lock(&f->mu);
-    f->stop = true;
-    pthread_cond_broadcast(&f->cv);
-    pthread_mutex_unlock(&f->mu);
-    pthread_join(f->th, NULL);
-    pthread_mutex_destroy(&f->mu);
-    pthread_cond_destroy(&f->cv);
-    int rc = f->win.rc;
-    window_free(&f->win);
-    return rc;
 }
 
 /* Cost of the bead covering source units [I-A, I) and target [J-B, J).
@@ -931,42 +801,76 @@ static size_t band_max_width(const band *bd, size_t n)
     return maxw;
 }
 
-/* The cheapest path in band BD from the bead types BP the DP or the forward
- * sweep chose per cell (row i's cells at BPOFF[i]): into *PATH, costed
- * through PC; *TOUCH whether it runs along the band's edge. The path is
- * walked twice, to allocate it exactly: it can hold a million steps. */
+/* Whether cell (I, J) of a path runs along band BD's edge (where the band
+ * could have cut off a cheaper path). */
+static bool at_edge(const band *bd, size_t i, size_t j, size_t m)
+{
+    return (j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
+           (j == bd->hi[i] && j < m);
+}
+
+/* The cheapest path in band BD through cell (MI, MJ): to it from (0, 0)
+ * by the bead types BP that a forward DP or sweep chose per cell (the bead
+ * ending there; row i's cells at BPOFF[i]), and from it to (n, m) by the
+ * types NB that a backward DP chose (the bead starting there; rows from
+ * NBFROM on, at BPOFF[i] - BPOFF[NBFROM]; NULL when (MI, MJ) is (n, m)).
+ * Into *PATH, costed through PC; *TOUCH whether it runs along the band's
+ * edge. The path is walked twice, to allocate it exactly: it can hold a
+ * million steps. */
 static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
-                      const size_t *bpoff, pair_cache *pc, step **path,
+                      const size_t *bpoff, const uint8_t *nb, size_t nbfrom,
+                      size_t mi, size_t mj, pair_cache *pc, step **path,
                       size_t *np, bool *touch)
 {
-    size_t n = cm->s->n, m = cm->t->n, cnt = 0;
+    size_t n = cm->s->n, m = cm->t->n, head = 0, tail = 0;
     bool edge = false;
-    if (m < bd->lo[n] || m > bd->hi[n])
+    if (mj < bd->lo[mi] || mj > bd->hi[mi])
         return AL_EINVAL;
-    for (size_t i = n, j = m; i > 0 || j > 0; cnt++) {
+    for (size_t i = mi, j = mj; i > 0 || j > 0; head++) {
         uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
         if (k == 0xFF)
             return AL_EINVAL;
-        if ((j == bd->lo[i] && j > 0 && bd->lo[i] > 0) ||
-            (j == bd->hi[i] && j < m))
-            edge = true;
+        edge = edge || at_edge(bd, i, j, m);
         i -= (size_t)cm->types[k].a;
         j -= (size_t)cm->types[k].b;
     }
+    for (size_t i = mi, j = mj; i < n || j < m; tail++) {
+        uint8_t k = nb[bpoff[i] - bpoff[nbfrom] + (j - bd->lo[i])];
+        if (k == 0xFF)
+            return AL_EINVAL;
+        i += (size_t)cm->types[k].a;
+        j += (size_t)cm->types[k].b;
+        edge = edge || at_edge(bd, i, j, m);
+    }
+    size_t cnt = head + tail;
     step *p = al_malloc((cnt > 0 ? cnt : 1) * sizeof *p);
     if (p == NULL)
         return AL_ENOMEM;
-    for (size_t i = n, j = m, x = cnt; x > 0; x--) {
+    for (size_t i = mi, j = mj, x = head; x > 0; x--) {
         uint8_t k = bp[bpoff[i] + (j - bd->lo[i])];
-        size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-        p[x - 1].i0 = (uint32_t)(i - a);
-        p[x - 1].j0 = (uint32_t)(j - b);
+        p[x - 1].i0 = (uint32_t)(i - (size_t)cm->types[k].a);
+        p[x - 1].j0 = (uint32_t)(j - (size_t)cm->types[k].b);
         p[x - 1].i1 = (uint32_t)i;
         p[x - 1].j1 = (uint32_t)j;
-        p[x - 1].cost = bead_cost(cm, k, i, j, pc, HUGE_VAL);
-        p[x - 1].score = 0;
-        i -= a;
-        j -= b;
+        i = p[x - 1].i0;
+        j = p[x - 1].j0;
+    }
+    for (size_t i = mi, j = mj, x = head; x < cnt; x++) {
+        uint8_t k = nb[bpoff[i] - bpoff[nbfrom] + (j - bd->lo[i])];
+        p[x].i0 = (uint32_t)i;
+        p[x].j0 = (uint32_t)j;
+        i += (size_t)cm->types[k].a;
+        j += (size_t)cm->types[k].b;
+        p[x].i1 = (uint32_t)i;
+        p[x].j1 = (uint32_t)j;
+    }
+    for (size_t x = 0; x < cnt; x++) {
+        size_t k = 0;
+        while (cm->types[k].a != (int)(p[x].i1 - p[x].i0) ||
+               cm->types[k].b != (int)(p[x].j1 - p[x].j0))
+            k++;
+        p[x].cost = bead_cost(cm, (int)k, p[x].i1, p[x].j1, pc, HUGE_VAL);
+        p[x].score = 0;
     }
     *path = p;
     *np = cnt;
@@ -974,9 +878,100 @@ static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
     return AL_OK;
 }
 
+/* One half of band_dp's search, in a thread of its own: forward from
+ * (0, 0), the cheapest way to each cell of rows [0, LAST] (the bead types
+ * chosen into CHOICE, at ROWOFF), or backward from (n, m), the cheapest way
+ * on from each cell of rows [FIRST, n] (at ROWOFF[i] - ROWOFF[FIRST]). The
+ * last DEPTH + 1 rows of costs stay in ROWS for the meeting. */
+typedef struct {
+    const cost_model *cm;
+    const band *bd;
+    const size_t *rowoff;
+    uint8_t *choice;
+    double *rows;            /* (depth + 1) rows of maxw */
+    size_t maxw, depth, maxb, first, last;
+    bool backward;
+    int rc;
+} viterbi;
+
+#define VROW(v, i) ((v)->rows + ((i) % ((v)->depth + 1)) * (v)->maxw)
+
+static void *run_viterbi(void *arg)
+{
+    viterbi *v = arg;
+    const cost_model *cm = v->cm;
+    const band *bd = v->bd;
+    size_t n = cm->s->n, m = cm->t->n;
+    /* Pair cache: ring rows wide enough for DEPTH band rows. */
+    pair_cache pc;
+    v->rc = pair_cache_init(&pc, cm, bd, v->depth, v->maxb);
+    for (size_t r = 0; v->rc == AL_OK && r <= v->last - v->first; r++) {
+        size_t i = v->backward ? n - r : r;
+        double *cur = VROW(v, i);
+        /* Forward, source unit i-1 enters the ring; backward, unit i. */
+        if (!v->backward && i > 0)
+            pair_cache_enter(&pc, bd, n, v->maxb, i - 1);
+        else if (v->backward && i < n)
+            pair_cache_enter(&pc, bd, n, v->maxb, i);
+        size_t width = bd->hi[i] - bd->lo[i] + 1;
+        for (size_t c = 0; c < width; c++) {
+            /* Backward runs right to left: 0-1 beads stay in the row. */
+            size_t j = v->backward ? bd->hi[i] - c : bd->lo[i] + c;
+            bool origin = v->backward ? i == n && j == m : i == 0 && j == 0;
+            double best = origin ? 0 : HUGE_VAL;
+            uint8_t pick = 0xFF;
+            for (int k = 0; k < cm->n_types && !origin; k++) {
+                size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
+                size_t pi, pj, ci, cj;   /* other end; cell the bead ends at */
+                if (v->backward) {
+                    if (i + a > n || j + b > m)
+                        continue;
+                    pi = ci = i + a;
+                    pj = cj = j + b;
+                } else {
+                    if (a > i || b > j)
+                        continue;
+                    pi = i - a;
+                    pj = j - b;
+                    ci = i;
+                    cj = j;
+                }
+                if (pj < bd->lo[pi] || pj > bd->hi[pi])
+                    continue;
+                double prev = VROW(v, pi)[pj - bd->lo[pi]];
+                if (prev == HUGE_VAL)
+                    continue;
+                /* A bead that cannot beat the best so far (with a margin
+                 * for rounding) need not be costed exactly. */
+                double cost = prev + bead_cost(cm, k, ci, cj, &pc,
+                                               best - prev + 1e-6);
+                /* Of equally cheap ways on, backward takes the last type:
+                 * in the common tie, a 1-0 and a 0-1 bead in a row, that
+                 * is the path a forward search keeps (it takes the first
+                 * type, 1-0, for the bead into the far cell). */
+                if (v->backward ? cost <= best : cost < best) {
+                    best = cost;
+                    pick = (uint8_t)k;
+                }
+            }
+            cur[j - bd->lo[i]] = best;
+            size_t at = v->rowoff[i] + (j - bd->lo[i]);
+            v->choice[v->backward ? at - v->rowoff[v->first] : at] = pick;
+        }
+    }
+    if (v->rc == AL_OK)
+        v->rc = pair_cache_status(&pc);
+    pair_cache_free(&pc);
+    return NULL;
+}
+
 /* Runs the DP inside BAND; writes the path into *PATH (n_path steps, in
  * order). Returns AL_OK, AL_ENOMEM. *TOUCH gets whether the path runs along
- * the band's edge. */
+ * the band's edge. Two threads search it, one forward from the start to
+ * the middle rows, one backward from the end; the cheapest path passes
+ * through the cell of the middle rows where their costs add up least.
+ * (Beads span at most DEPTH rows, so every path has a cell in the DEPTH
+ * rows from the middle on.) */
 static int band_dp(const cost_model *cm, const band *bd, step **path,
                    size_t *n_path, bool *touch)
 {
@@ -984,77 +979,63 @@ static int band_dp(const cost_model *cm, const band *bd, step **path,
     size_t *rowoff = band_offsets(bd, n);
     if (rowoff == NULL)
         return AL_ENOMEM;
-    uint8_t *bp = al_malloc(rowoff[n + 1]);
-    int depth = (int)type_depth(cm);
-    /* Costs for the last DEPTH+1 rows. */
-    size_t maxw = band_max_width(bd, n);
-    double *rows = al_malloc((size_t)(depth + 1) * maxw * sizeof *rows);
-    /* Pair cache: ring rows wide enough for DEPTH band rows. */
-    int maxb = 0;
+    viterbi fw = {0}, bw = {0};
+    fw.cm = bw.cm = cm;
+    fw.bd = bw.bd = bd;
+    fw.rowoff = bw.rowoff = rowoff;
+    fw.depth = bw.depth = type_depth(cm);
+    fw.maxw = bw.maxw = band_max_width(bd, n);
     for (int k = 0; k < cm->n_types; k++)
-        if (cm->types[k].b > maxb)
-            maxb = cm->types[k].b;
-    bool ahead = rowoff[n + 1] >= AHEAD_MIN_CELLS;
-    pair_cache pc;
-    int prc = pair_cache_init(&pc, cm, bd, (size_t)depth, (size_t)maxb,
-                              ahead ? AHEAD_ROWS : 0);
-    if (bp == NULL || rows == NULL || prc != AL_OK) {
-        free(rowoff);
-        free(bp);
-        free(rows);
-        pair_cache_free(&pc);
-        return AL_ENOMEM;
+        if ((size_t)cm->types[k].b > fw.maxb)
+            fw.maxb = bw.maxb = (size_t)cm->types[k].b;
+    size_t mid = n / 2;
+    fw.first = 0;
+    fw.last = mid + fw.depth - 1 < n ? mid + fw.depth - 1 : n;
+    bw.first = mid;
+    bw.last = n;             /* rows swept: n - first + 1 */
+    bw.backward = true;
+    fw.choice = al_malloc(rowoff[fw.last + 1]);
+    bw.choice = al_malloc(rowoff[n + 1] - rowoff[mid]);
+    fw.rows = al_malloc((fw.depth + 1) * fw.maxw * sizeof *fw.rows);
+    bw.rows = al_malloc((bw.depth + 1) * bw.maxw * sizeof *bw.rows);
+    int rc = fw.choice && bw.choice && fw.rows && bw.rows ? AL_OK
+                                                          : AL_ENOMEM;
+    if (rc == AL_OK) {
+        al_run_two(run_viterbi, &fw, &bw);
+        rc = fw.rc != AL_OK ? fw.rc : bw.rc;
     }
-    /* Without a helper thread the DP fills the (larger) ring itself. */
-    filler fl;
-    if (ahead)
-        ahead = filler_start(&fl, &pc, bd, n, (size_t)maxb);
-#define ROW(i) (rows + ((i) % (size_t)(depth + 1)) * maxw)
-    size_t have = 0;
-    for (size_t i = 0; i <= n; i++) {
-        double *cur = ROW(i);
-        if (ahead)
-            filler_reach(&fl, i, &have);
-        else if (i > 0)                  /* source unit i-1 enters the ring */
-            pair_cache_enter(&pc, bd, n, (size_t)maxb, i - 1);
+    /* The meeting cell: the least sum, the first of equal ones. */
+    size_t mi = 0, mj = 0;
+    double least = HUGE_VAL;
+    for (size_t i = mid; rc == AL_OK && i <= fw.last; i++)
         for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
-            double best = i == 0 && j == 0 ? 0 : HUGE_VAL;
-            uint8_t arg = 0xFF;
-            for (int k = 0; k < cm->n_types && !(i == 0 && j == 0); k++) {
-                size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
-                if (a > i || b > j)
-                    continue;
-                size_t pi = i - a, pj = j - b;
-                if (pj < bd->lo[pi] || pj > bd->hi[pi])
-                    continue;
-                double prev = ROW(pi)[pj - bd->lo[pi]];
-                if (prev == HUGE_VAL)
-                    continue;
-                /* A bead that cannot beat the best so far (with a margin
-                 * for rounding) need not be costed exactly. */
-                double c = prev + bead_cost(cm, k, i, j, &pc,
-                                            best - prev + 1e-6);
-                if (c < best) {
-                    best = c;
-                    arg = (uint8_t)k;
-                }
+            double f = VROW(&fw, i)[j - bd->lo[i]];
+            double b = VROW(&bw, i)[j - bd->lo[i]];
+            if (f < HUGE_VAL && b < HUGE_VAL && f + b < least) {
+                least = f + b;
+                mi = i;
+                mj = j;
             }
-            cur[j - bd->lo[i]] = best;
-            bp[rowoff[i] + (j - bd->lo[i])] = arg;
         }
-    }
-#undef ROW
-    free(rows);
-    int frc = ahead ? filler_stop(&fl) : AL_OK;
-    pair_cache_drop_ring(&pc);
+    if (rc == AL_OK && least == HUGE_VAL)
+        rc = AL_EINVAL;
     step *p = NULL;
     size_t cnt = 0;
     bool edge = false;
-    int rc = trace_path(cm, bd, bp, rowoff, &pc, &p, &cnt, &edge);
-    if (pair_cache_status(&pc) != AL_OK || frc != AL_OK)
-        rc = AL_ENOMEM;
-    pair_cache_free(&pc);
-    free(bp);
+    if (rc == AL_OK) {
+        pair_cache pc;
+        rc = pair_cache_over(&pc, cm, NULL);
+        if (rc == AL_OK)
+            rc = trace_path(cm, bd, fw.choice, rowoff, bw.choice, mid, mi, mj,
+                            &pc, &p, &cnt, &edge);
+        if (rc == AL_OK && pair_cache_status(&pc) != AL_OK)
+            rc = AL_ENOMEM;
+        pair_cache_free(&pc);
+    }
+    free(fw.choice);
+    free(bw.choice);
+    free(fw.rows);
+    free(bw.rows);
     free(rowoff);
     if (rc != AL_OK) {
         free(p);
@@ -1669,7 +1650,8 @@ static int sweep_band(const cost_model *cm, step *guide, size_t ng,
         pair_cache pc;
         rc = pair_cache_over(&pc, cm, &tab);
         if (rc == AL_OK)
-            rc = trace_path(cm, &bd, bp, bpoff, &pc, found, nfound, &touch);
+            rc = trace_path(cm, &bd, bp, bpoff, NULL, n, n, m, &pc, found,
+                            nfound, &touch);
         if (rc == AL_OK && pair_cache_status(&pc) != AL_OK)
             rc = AL_ENOMEM;
         pair_cache_free(&pc);
