@@ -188,6 +188,31 @@ int main(void)
                  "Le temps était bon.\n"),
            "[]:[0] [0]:[1] [1]:[2]", "numbers anchor past an addition");
 
+    /* An omission next to an addition: a 1-0 and a 0-1 bead cost the same
+     * in either order. The two-way search of band_dp must keep the order
+     * the forward sweep keeps (0-1 first), or the beads would depend on
+     * which of them found the path. */
+    {
+        const char *de = "Erster Satz mit einigen Wörtern darin.\n"
+                         "Dieser lange Satz wurde bei der Übersetzung "
+                         "vollständig ausgelassen, obwohl er viele wichtige "
+                         "Informationen über das Wetter enthielt.\n"
+                         "Dritter Satz mit einigen Wörtern.\n";
+        const char *fr = "Première phrase avec quelques mots dedans.\n"
+                         "Le 12 mai 1999, le train 4711 est parti.\n"
+                         "Troisième phrase avec quelques mots.\n";
+        is_str(beads(de, fr), "[0]:[0] []:[1] [1]:[] [2]:[2]",
+               "an omission beside an addition: 0-1, then 1-0");
+        al_text *s = al_text_from_bytes(model, AL_SOURCE, "s", de,
+                                        strlen(de), &err);
+        al_text *t = al_text_from_bytes(model, AL_TARGET, "t", fr,
+                                        strlen(fr), &err);
+        is_int(s && t ? same_as_reference(model, s, t) : -2, 4,
+               "an omission beside an addition: band_dp = the sweep");
+        al_text_free(s);
+        al_text_free(t);
+    }
+
     /* A sentence said twice, translated twice: two 1-1 beads. In a 2-2
      * bead each German sentence matches both French ones; counting its
      * matched words once per French sentence made the merge look better
