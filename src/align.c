@@ -521,16 +521,15 @@ struct pair_table {
     pair_match *val[2];
 };
 
+/* Bits set in X, in a few operations without a table (a build for any
+ * x86-64 turns __builtin_popcountll into a call of a table-driven
+ * function). */
 static int popcount64(uint64_t x)
 {
-#if defined(__GNUC__)
-    return __builtin_popcountll(x);
-#else
-    int c = 0;
-    for (; x != 0; x &= x - 1)
-        c++;
-    return c;
-#endif
+    x -= (x >> 1) & 0x5555555555555555u;
+    x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+    return (int)((x * 0x0101010101010101u) >> 56);
 }
 
 static void pair_values(pair_cache *pc, size_t x, size_t y, pair_match *pm)
