@@ -474,8 +474,8 @@ static void run_pair(al_batch *b, pair *p)
 {
     al_error err = {0, ""};
     al_model *m = b->m;
-    al_text *src = al_text_read(m, AL_SOURCE, p->source, &err);
-    al_text *tgt = src ? al_text_read(m, AL_TARGET, p->target, &err) : NULL;
+    al_text *src, *tgt;
+    al_text_read_pair(m, p->source, p->target, &src, &tgt, &err);
     al_result *r = tgt ? al_align(m, src, tgt, &err) : NULL;
     p->pub.sentences[0] = src ? al_text_count(src) : 0;
     p->pub.sentences[1] = tgt ? al_text_count(tgt) : 0;

@@ -530,9 +530,9 @@ int main(int argc, char **argv)
     } else if (seg_only) {
         status = segment_only(m, argv[optind], out.f, verbose);
     } else {
-        al_text *src = al_text_read(m, AL_SOURCE, argv[optind], &err);
-        al_text *tgt = src ? al_text_read(m, AL_TARGET, argv[optind + 1], &err)
-                           : NULL;
+        al_text *src, *tgt;
+        al_text_read_pair(m, argv[optind], argv[optind + 1], &src, &tgt,
+                          &err);
         al_result *r = tgt ? al_align(m, src, tgt, &err) : NULL;
         al_write_options wo = {0};
         wo.source_name = argv[optind];

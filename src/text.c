@@ -197,6 +197,39 @@ al_text *al_text_read(al_model *m, int side, const char *path, al_error *err)
                     data, err);
 }
 
+/* One side of al_text_read_pair, for a thread of its own. */
+typedef struct {
+    al_model *m;
+    int side;
+    const char *path;
+    al_text *t;
+    al_error err;
+} read_job;
+
+static void *read_side(void *arg)
+{
+    read_job *j = arg;
+    j->t = al_text_read(j->m, j->side, j->path, &j->err);
+    return NULL;
+}
+
+int al_text_read_pair(al_model *m, const char *src_path, const char *tgt_path,
+                      al_text **src, al_text **tgt, al_error *err)
+{
+    read_job js = {m, AL_SOURCE, src_path, NULL, {0, ""}};
+    read_job jt = {m, AL_TARGET, tgt_path, NULL, {0, ""}};
+    al_run_two(read_side, &js, &jt);
+    if (js.t == NULL || jt.t == NULL) {
+        *err = js.t == NULL ? js.err : jt.err;
+        al_text_free(js.t);
+        al_text_free(jt.t);
+        js.t = jt.t = NULL;
+    }
+    *src = js.t;
+    *tgt = jt.t;
+    return *src != NULL ? AL_OK : err->code;
+}
+
 void al_text_free(al_text *t)
 {
     if (t == NULL)

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static al_model *model;
 
@@ -252,6 +253,56 @@ static void test_grow(void)
     free(a);
 }
 
+/* al_text_read_pair: both sides read, or neither kept, with the error of
+ * the source first. */
+static void test_read_pair(void)
+{
+    char dir[] = "/tmp/test_text.XXXXXX", de[64], fr[64], none[64],
+         gone[64];
+    if (!ok(mkdtemp(dir) != NULL, "read pair: a temporary folder"))
+        return;
+    snprintf(de, sizeof de, "%s/de.txt", dir);
+    snprintf(fr, sizeof fr, "%s/fr.txt", dir);
+    snprintf(none, sizeof none, "%s/none.txt", dir);
+    snprintf(gone, sizeof gone, "%s/gone.txt", dir);
+    FILE *f = fopen(de, "w");
+    fputs("Der Hund bellt.\nDie Katze schläft.\n", f ? f : stderr);
+    if (f)
+        fclose(f);
+    f = fopen(fr, "w");
+    fputs("Le chien aboie.\n", f ? f : stderr);
+    if (f)
+        fclose(f);
+    al_text *s = NULL, *t = NULL;
+    al_error err = {0, ""};
+    is_int(al_text_read_pair(model, de, fr, &s, &t, &err), AL_OK,
+           "read pair: both read");
+    is_int(s && t ? (long)(al_text_count(s) * 10 + al_text_count(t)) : -1,
+           21, "read pair: source and target in their places");
+    al_text_free(s);
+    al_text_free(t);
+    const char *cases[][3] = {
+        {none, fr, none}, {de, gone, gone}, {none, gone, none},
+    };
+    const char *names[] = {"a missing source", "a missing target",
+                           "both missing: the source's error"};
+    for (size_t k = 0; k < 3; k++) {
+        s = t = (al_text *)&err;    /* must be set to NULL */
+        int rc = al_text_read_pair(model, cases[k][0], cases[k][1], &s, &t,
+                                   &err);
+        char want[128];
+        snprintf(want, sizeof want, "%s: ", cases[k][2]);
+        ok(rc != AL_OK && rc == err.code && s == NULL && t == NULL &&
+               strncmp(err.message, want, strlen(want)) == 0,
+           names[k]);
+        if (s == NULL && t == NULL)
+            printf("# %s\n", err.message);
+    }
+    remove(de);
+    remove(fr);
+    rmdir(dir);
+}
+
 int main(void)
 {
     test_lines();
@@ -268,6 +319,7 @@ int main(void)
     test_lang();
     test_damage();
     test_offsets();
+    test_read_pair();
 
     /* a given language is kept */
     opt.lang[AL_SOURCE] = "fr";
