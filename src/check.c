@@ -781,6 +781,16 @@ static void check_length(ck_ctx *c)
                 100 * q, lt, expect);
 }
 
+/* Mean sentence length of a text, in characters (at least 1): once per
+ * document (computed per bead it made the checks quadratic). */
+static double mean_length(const al_sentfeat *sf, size_t n)
+{
+    double l = 0;
+    for (size_t i = 0; i < n; i++)
+        l += sf->len[i];
+    return n > 0 && l >= (double)n ? l / (double)n : 1;
+}
+
 /* ---- driver ---- */
 
 static void check_bead(ck_ctx *c)
@@ -855,6 +865,8 @@ int al_check(const al_model *m, al_result *r, al_error *err)
         c.rc = al_features(m, r->text[AL_SOURCE], r->text[AL_TARGET],
                            &c.feat[AL_SOURCE], &c.feat[AL_TARGET]);
         c.have_feat = c.rc == AL_OK;
+        for (int s = 0; s < 2 && c.have_feat; s++)
+            c.mean_len[s] = mean_length(&c.feat[s], r->text[s]->n_sents);
     }
     for (size_t i = 0; c.rc == AL_OK && i < r->n_beads; i++) {
         c.bi = i;

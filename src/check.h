@@ -132,6 +132,8 @@ typedef struct {
     ck_counts doc[2];      /* word counts of each whole text (names) */
     al_sentfeat feat[2];   /* anchor items of both texts (garbled, merge) */
     bool have_feat;
+    double mean_len[2];    /* with feat: mean sentence length of each text,
+                              in characters, at least 1 */
     /* current bead */
     size_t bi;
     const al_bead *b;

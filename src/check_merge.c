@@ -217,15 +217,6 @@ static void side_support(ck_ctx *c, int side, double *w, double *m,
     }
 }
 
-/* Mean sentence length of a text, in characters (at least 1). */
-static double mean_length(const al_sentfeat *sf, size_t n)
-{
-    double l = 0;
-    for (size_t i = 0; i < n; i++)
-        l += sf->len[i];
-    return n > 0 && l >= (double)n ? l / (double)n : 1;
-}
-
 /* Span of SIDE of the current bead in its normalized text. */
 static void side_span(const ck_ctx *c, int side, size_t *begin, size_t *end)
 {
@@ -246,11 +237,8 @@ bool ck_check_unrelated(ck_ctx *c)
         side_support(c, side, &w[side], &m[side], &len[side]);
     if (c->rc != AL_OK)
         return false;
-    double mean[2];
-    for (int side = 0; side < 2; side++)
-        mean[side] = mean_length(&c->feat[side], c->t[side]->n_sents);
-    double llr = anchor_llr(m[0], w[0], len[1] / mean[1]) +
-                 anchor_llr(m[1], w[1], len[0] / mean[0]);
+    double llr = anchor_llr(m[0], w[0], len[1] / c->mean_len[1]) +
+                 anchor_llr(m[1], w[1], len[0] / c->mean_len[0]);
 #ifdef AL_CHECK_SIGNALS
     ck_flag(c, AL_FLAG_OMISSION, AL_INFO, AL_SOURCE, 0, 0,
             "signals: unrelated %zu-%zu w=%.2f/%.2f m=%.2f/%.2f llr=%.2f "
