@@ -840,6 +840,23 @@ static void check_bead(ck_ctx *c)
                 c->m->opt.min_score);
 }
 
+/* Beads [from, to) of a result, checked in a thread of its own. */
+typedef struct {
+    ck_ctx c;
+    size_t from, to;
+} check_job;
+
+static void *check_beads(void *arg)
+{
+    check_job *j = arg;
+    for (size_t i = j->from; j->c.rc == AL_OK && i < j->to; i++) {
+        j->c.bi = i;
+        j->c.b = &j->c.r->beads[i];
+        check_bead(&j->c);
+    }
+    return NULL;
+}
+
 int al_check(const al_model *m, al_result *r, al_error *err)
 {
     if (m->opt.checks == 0)
@@ -868,22 +885,50 @@ int al_check(const al_model *m, al_result *r, al_error *err)
         for (int s = 0; s < 2 && c.have_feat; s++)
             c.mean_len[s] = mean_length(&c.feat[s], r->text[s]->n_sents);
     }
-    for (size_t i = 0; c.rc == AL_OK && i < r->n_beads; i++) {
-        c.bi = i;
-        c.b = &r->beads[i];
-        check_bead(&c);
+    /* The beads in two halves, in two threads, each with scratch of its
+     * own; the second half's flags are added after the first's (the same
+     * order as one thread's). */
+    check_job half[2];
+    for (int h = 0; h < 2; h++) {
+        half[h].c = c;
+        half[h].from = h == 0 ? 0 : r->n_beads / 2;
+        half[h].to = h == 0 ? r->n_beads / 2 : r->n_beads;
     }
-    for (int s = 0; s < 2; s++)
-        free(c.w[s].w);
-    ck_set_free(&c.set);
+    al_result part = *r;      /* the second half's flags */
+    part.flags = NULL;
+    part.n_flags = part.cap_flags = 0;
+    half[1].c.r = &part;
+    if (c.rc == AL_OK)
+        al_run_two(check_beads, &half[0], &half[1]);
+    c.rc = half[0].c.rc != AL_OK ? half[0].c.rc : half[1].c.rc;
+    if (c.rc == AL_OK && part.n_flags > 0) {
+        size_t need = r->n_flags + part.n_flags;
+        al_flag_rec *f = realloc(r->flags, need * sizeof *f);
+        if (f == NULL) {
+            c.rc = AL_ENOMEM;
+        } else {
+            memcpy(f + r->n_flags, part.flags, part.n_flags * sizeof *f);
+            r->flags = f;
+            r->n_flags = r->cap_flags = need;
+            part.n_flags = 0;   /* the messages are r's now */
+        }
+    }
+    for (size_t k = 0; k < part.n_flags; k++)
+        free(part.flags[k].message);
+    free(part.flags);
+    for (int h = 0; h < 2; h++) {
+        for (int s = 0; s < 2; s++)
+            free(half[h].c.w[s].w);
+        ck_set_free(&half[h].c.set);
+        al_buf_free(&half[h].c.fold);
+        al_buf_free(&half[h].c.msg);
+    }
     ck_counts_free(&c.doc[0]);
     ck_counts_free(&c.doc[1]);
     if (c.have_feat) {
         al_sentfeat_free(&c.feat[0]);
         al_sentfeat_free(&c.feat[1]);
     }
-    al_buf_free(&c.fold);
-    al_buf_free(&c.msg);
     if (c.rc != AL_OK)
         return al_fail(err, c.rc, "out of memory while checking");
     return AL_OK;
