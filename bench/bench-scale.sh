@@ -10,7 +10,8 @@
 #    repeated the same way.
 # 2. align alone on generated pairs of 100,000 and 1,000,000 sentences a side
 #    (bench/gen-large.py, seed 1): time, peak RSS, sentences per second, F1, and
-#    how much the time grows from the smaller to the ten times larger pair.
+#    how much the time grows from the smaller to the ten times larger pair;
+#    then the same pairs in the default output (TSV, with all the checks).
 # --quick: x1 and x10, and generated pairs of 10,000 and 100,000 sentences.
 #
 # hunalign is skipped (with the reason printed) where it would take more than
@@ -68,6 +69,22 @@ run_align() {
         124) a_secs="timed out (> $align_timeout s)" ;;
         *) a_secs="failed (exit $rc)"; tail -n 5 "$1/align.beads.err" >&2 ;;
     esac
+}
+
+# run_align_default DIR: align DIR's pair in the default output, TSV with the
+# checks; set $d_secs and $d_kb, or $d_secs to why there is no number.
+run_align_default() {
+    local rc=0
+    d_secs='' d_kb=''
+    say "running align (TSV, checks) on $(wc -l <"$1/de.txt") x $(wc -l <"$1/fr.txt") sentences"
+    measure "$1/align.tsv" timeout "$align_timeout" "$align_bin" --presegmented \
+        "${align_flags[@]}" "$1/de.txt" "$1/fr.txt" || rc=$?
+    case $rc in
+        0) d_secs=$secs d_kb=$kb ;;
+        124) d_secs="timed out (> $align_timeout s)" ;;
+        *) d_secs="failed (exit $rc)"; tail -n 5 "$1/align.tsv.err" >&2 ;;
+    esac
+    rm -f "$1/align.tsv"
 }
 
 # predict NDE NFR: hunalign's "seconds KiB" on NDE x NFR sentences, scaled by
@@ -154,17 +171,18 @@ gen_rows=() gen_secs=()
 for n in "${sizes[@]}"; do
     dir=$tmp/gen$n
     if [ "$have_align" = 0 ]; then
-        gen_rows+=("| $n x $n | not built | | | |")
+        gen_rows+=("| $n x $n | not built | | | | | |")
         continue
     fi
     say "generating $n x $n sentences"
     python3 "$bench_dir/gen-large.py" --data "$data" --out "$dir" "$n" 1
     run_align "$dir"
+    run_align_default "$dir"
     if [ -n "$a_kb" ]; then
-        gen_rows+=("| $n x $n | $a_secs | $(mib "$a_kb") | $(awk -v n="$n" -v s="$a_secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }') | $a_f1 |")
+        gen_rows+=("| $n x $n | $a_secs | $(mib "$a_kb") | $(awk -v n="$n" -v s="$a_secs" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "n/a" }') | $a_f1 | $d_secs | $(mib_cell "$d_kb") |")
         gen_secs+=("$a_secs")
     else
-        gen_rows+=("| $n x $n | $a_secs | | | |")
+        gen_rows+=("| $n x $n | $a_secs | | | | $d_secs | $(mib_cell "$d_kb") |")
     fi
     rm -rf "$dir"
 done
@@ -177,8 +195,8 @@ printf '%s\n' "${scale_rows[@]}"
 echo
 echo "## generated pairs (align alone; gen-large.py seed 1)"
 echo
-echo "| sentences (de x fr) | time (s) | peak RSS (MiB) | sentences/s (per side) | F1 strict / lax |"
-echo "|---|---|---|---|---|"
+echo "| sentences (de x fr) | time (s) | peak RSS (MiB) | sentences/s (per side) | F1 strict / lax | TSV with checks: time (s) | TSV with checks: RSS (MiB) |"
+echo "|---|---|---|---|---|---|---|"
 printf '%s\n' "${gen_rows[@]}"
 echo
 if [ "${#gen_secs[@]}" = 2 ]; then
