@@ -877,6 +877,30 @@ static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
     return AL_OK;
 }
 
+/* A bead of A x B sentences seen from cell (I, J) by a search forward (it
+ * ends there) or backward (it starts there): its other end (*PI, *PJ) and
+ * the cell it ends at (*CI, *CJ). False when it would leave [0, N] x
+ * [0, M]. */
+static bool bead_ends(bool backward, size_t i, size_t j, size_t a, size_t b,
+                      size_t n, size_t m, size_t *pi, size_t *pj, size_t *ci,
+                      size_t *cj)
+{
+    if (backward) {
+        if (i + a > n || j + b > m)
+            return false;
+        *pi = *ci = i + a;
+        *pj = *cj = j + b;
+    } else {
+        if (a > i || b > j)
+            return false;
+        *pi = i - a;
+        *pj = j - b;
+        *ci = i;
+        *cj = j;
+    }
+    return true;
+}
+
 /* One half of band_dp's search, in a thread of its own: forward from
  * (0, 0), the cheapest way to each cell of rows [0, LAST] (the bead types
  * chosen into CHOICE, at ROWOFF), or backward from (n, m), the cheapest way
@@ -922,20 +946,9 @@ static void *run_viterbi(void *arg)
             for (int k = 0; k < cm->n_types && !origin; k++) {
                 size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
                 size_t pi, pj, ci, cj;   /* other end; cell the bead ends at */
-                if (v->backward) {
-                    if (i + a > n || j + b > m)
-                        continue;
-                    pi = ci = i + a;
-                    pj = cj = j + b;
-                } else {
-                    if (a > i || b > j)
-                        continue;
-                    pi = i - a;
-                    pj = j - b;
-                    ci = i;
-                    cj = j;
-                }
-                if (pj < bd->lo[pi] || pj > bd->hi[pi])
+                if (!bead_ends(v->backward, i, j, a, b, n, m, &pi, &pj, &ci,
+                               &cj) ||
+                    pj < bd->lo[pi] || pj > bd->hi[pi])
                     continue;
                 double prev = VROW(v, pi)[pj - bd->lo[pi]];
                 if (prev == HUGE_VAL)
@@ -1493,20 +1506,9 @@ static void *run_sweep(void *arg)
             for (int k = 0; k < cm->n_types && !origin; k++) {
                 size_t a = (size_t)cm->types[k].a, b = (size_t)cm->types[k].b;
                 size_t pi, pj, ci, cj;   /* other end; cell the bead ends at */
-                if (sw->backward) {
-                    if (i + a > n || j + b > m)
-                        continue;
-                    pi = ci = i + a;
-                    pj = cj = j + b;
-                } else {
-                    if (a > i || b > j)
-                        continue;
-                    pi = i - a;
-                    pj = j - b;
-                    ci = i;
-                    cj = j;
-                }
-                if (!IN(pi, pj) || V(pi, pj) == -HUGE_VAL)
+                if (!bead_ends(sw->backward, i, j, a, b, n, m, &pi, &pj, &ci,
+                               &cj) ||
+                    !IN(pi, pj) || V(pi, pj) == -HUGE_VAL)
                     continue;
                 /* A bead whose term would be dropped, and that cannot be
                  * the cheapest (with band_dp's margin), need not be costed
