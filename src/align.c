@@ -141,9 +141,30 @@ static void put_items(units *u, uint32_t *ni, uint32_t *items, size_t n,
 
 /* How a sentence ends, for the boundary agreement of beads: a bead that
  * ends at a clause boundary (";", ":", ",") or a question on one side and a
- * plain sentence end on the other likely cuts a sentence that continues. */
-enum { END_SENTENCE = 0, END_CLAUSE = 2, END_QUESTION = 4, END_PARAGRAPH = 1 };
-#define END_CLASS(e) ((e) & ~(uint32_t)END_PARAGRAPH)
+ * plain sentence end on the other likely cuts a sentence that continues;
+ * so does one that ends inside a parenthesis on one side only (END_OPEN:
+ * a parenthesis or bracket opened in the paragraph is not closed yet,
+ * "Das Buch von J. Franco (Grenoble-Paris :"). */
+enum { END_SENTENCE = 0, END_CLAUSE = 2, END_QUESTION = 4, END_PARAGRAPH = 1,
+       END_OPEN = 8 };
+#define END_CLASS(e) ((e) & ~(uint32_t)(END_PARAGRAPH | END_OPEN))
+
+/* Most sentences a parenthesis is taken to stay open over (textberg-dev:
+ * 2); one open longer is taken for a stray. */
+#define OPEN_MAX_SENTENCES 3
+
+/* Parentheses and brackets of S opened minus closed, added to DEPTH (not
+ * below 0). */
+static int bracket_depth(const char *s, size_t n, int depth)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == '(' || s[k] == '[')
+            depth++;
+        else if ((s[k] == ')' || s[k] == ']') && depth > 0)
+            depth--;
+    }
+    return depth;
+}
 
 static uint32_t end_class(const char *s, size_t n)
 {
@@ -175,13 +196,22 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
         return AL_ENOMEM;
     u->sf = sf;
     uint32_t ni = 0;
+    int depth = 0, open_run = 0;
     for (size_t i = 0; i < t->n_sents; i++) {
         u->cum_len[i + 1] = u->cum_len[i] + sf->len[i];
         size_t len;
         const char *text = al_sent_norm(t, i, &len);
         u->ends[i] = end_class(text, len);
-        if (i + 1 == t->n_sents || t->sents[i + 1].para != t->sents[i].para)
+        depth = bracket_depth(text, len, depth);
+        open_run = depth > 0 ? open_run + 1 : 0;
+        if (open_run > OPEN_MAX_SENTENCES)
+            depth = open_run = 0;   /* a stray "(", or ":(" */
+        if (depth > 0)
+            u->ends[i] |= END_OPEN;
+        if (i + 1 == t->n_sents || t->sents[i + 1].para != t->sents[i].para) {
             u->ends[i] |= END_PARAGRAPH;
+            depth = 0;
+        }
         u->ioff[i] = ni;
         for (uint32_t k = sf->ioff[i]; k < sf->ioff[i + 1]; k++)
             u->iidx[ni + (k - sf->ioff[i])] = k;
@@ -665,6 +695,8 @@ static double boundary_cost(const cost_model *cm, uint32_t es, uint32_t et)
     if ((es & END_PARAGRAPH) != (et & END_PARAGRAPH))
         c += cm->para_penalty;
     if (cm->punct && END_CLASS(es) != END_CLASS(et))
+        c += cm->para_penalty;
+    if (cm->punct && (es & END_OPEN) != (et & END_OPEN))
         c += cm->para_penalty;
     return c;
 }
