@@ -299,6 +299,23 @@ int main(void)
                      "dans la vall\u00E9e en bas.\n"),
                "[0,1]:[0] [2]:[1]",
                "punctuation: a clause end inside German quotes");
+        /* A German sentence cut inside a parenthesis ("(Weg:" ... "Feld)")
+         * is one bead with the French sentence that holds the whole
+         * parenthesis; closed before the cut, length pairs them 1-1. */
+        const char *ofr = "Nous vimes maison mont val chemin (mont, maison "
+                          "mont val chemin bois champ).\n"
+                          "maison mont aujourd hui.\n"
+                          "La fin vint vite.\n";
+        is_str(beads("Wir sahen Haus Berg Tal (Weg:\n"
+                     "Haus Berg Tal Weg Wald Feld) heute.\n"
+                     "Das Ende kam bald.\n", ofr),
+               "[0,1]:[0,1] [2]:[2]",
+               "punctuation: no bead ends inside a parenthesis on one side");
+        is_str(beads("Wir sahen Haus Berg Tal (Weg):\n"
+                     "Haus Berg Tal Weg Wald Feld heute.\n"
+                     "Das Ende kam bald.\n", ofr),
+               "[0]:[0] [1]:[1] [2]:[2]",
+               "punctuation: the parenthesis closed, length decides");
         al_model_free(model);
         o2.anchors = 0;
         model = al_model_new(&o2, &err);
