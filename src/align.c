@@ -883,6 +883,8 @@ static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
         p[x - 1].j0 = (uint32_t)(j - (size_t)cm->types[k].b);
         p[x - 1].i1 = (uint32_t)i;
         p[x - 1].j1 = (uint32_t)j;
+        p[x - 1].cost = bead_cost(cm, k, i, j, pc, HUGE_VAL);
+        p[x - 1].score = 0;
         i = p[x - 1].i0;
         j = p[x - 1].j0;
     }
@@ -894,13 +896,7 @@ static int trace_path(const cost_model *cm, const band *bd, const uint8_t *bp,
         j += (size_t)cm->types[k].b;
         p[x].i1 = (uint32_t)i;
         p[x].j1 = (uint32_t)j;
-    }
-    for (size_t x = 0; x < cnt; x++) {
-        size_t k = 0;
-        while (cm->types[k].a != (int)(p[x].i1 - p[x].i0) ||
-               cm->types[k].b != (int)(p[x].j1 - p[x].j0))
-            k++;
-        p[x].cost = bead_cost(cm, (int)k, p[x].i1, p[x].j1, pc, HUGE_VAL);
+        p[x].cost = bead_cost(cm, k, i, j, pc, HUGE_VAL);
         p[x].score = 0;
     }
     *path = p;
@@ -1375,12 +1371,6 @@ static bool record_get(const record *rc, int b, size_t i, size_t j,
     return true;
 }
 
-/* One sweep of the forward-backward sums over a band: forward sums the
- * weights exp(-cost / T) of all partial alignments from (0,0) to each cell,
- * backward from each cell to (n,m). Only the last rows are kept, and the
- * recorded cells' sums. The forward sweep can also find the cheapest path
- * in the band (the Viterbi search of band_dp, on the same costs): it costs
- * the same beads. */
 /* The costs of the band's beads, shared by the two sweeps: each bead is
  * costed by one sweep and read by the other. The forward sweep costs the
  * beads that end in rows up to MID, the backward sweep those ending after
@@ -1397,6 +1387,12 @@ typedef struct {
     atomic_size_t bw_from;   /* rows [bw_from, n] swept backward */
 } cost_memo;
 
+/* One sweep of the forward-backward sums over a band: forward sums the
+ * weights exp(-cost / T) of all partial alignments from (0,0) to each cell,
+ * backward from each cell to (n,m). Only the last rows are kept, and the
+ * recorded cells' sums. The forward sweep can also find the cheapest path
+ * in the band (the Viterbi search of band_dp, on the same costs): it costs
+ * the same beads. */
 typedef struct {
     const cost_model *cm;
     const band *bd;
