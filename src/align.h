@@ -137,8 +137,9 @@ typedef struct al_text al_text;
 al_text *al_text_read(al_model *m, int side, const char *path, al_error *err);
 
 /* Reads SRC_PATH as the source and TGT_PATH as the target, at once (in two
- * threads), into *SRC and *TGT. Returns 0, or the code of the error in
- * *ERR: the source's when both fail. On error both are NULL. */
+ * threads), into *SRC and *TGT; at most one of them can be "-" (stdin).
+ * Returns 0, or the code of the error in *ERR: the source's when both
+ * fail. On error both are NULL. */
 int al_text_read_pair(al_model *m, const char *src_path, const char *tgt_path,
                       al_text **src, al_text **tgt, al_error *err);
 

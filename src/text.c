@@ -216,6 +216,10 @@ static void *read_side(void *arg)
 int al_text_read_pair(al_model *m, const char *src_path, const char *tgt_path,
                       al_text **src, al_text **tgt, al_error *err)
 {
+    *src = *tgt = NULL;
+    if (strcmp(src_path, "-") == 0 && strcmp(tgt_path, "-") == 0)
+        return al_fail(err, AL_EINVAL, "only one of the source and the "
+                       "target can be standard input");
     read_job js = {m, AL_SOURCE, src_path, NULL, {0, ""}};
     read_job jt = {m, AL_TARGET, tgt_path, NULL, {0, ""}};
     al_run_two(read_side, &js, &jt);

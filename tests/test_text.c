@@ -298,6 +298,10 @@ static void test_read_pair(void)
         if (s == NULL && t == NULL)
             printf("# %s\n", err.message);
     }
+    s = t = (al_text *)&err;
+    ok(al_text_read_pair(model, "-", "-", &s, &t, &err) == AL_EINVAL &&
+           s == NULL && t == NULL,
+       "read pair: standard input only once");
     remove(de);
     remove(fr);
     rmdir(dir);
