@@ -527,10 +527,11 @@ typedef struct pair_table pair_table;
 
 typedef struct {
     const pair_table *tab;   /* read first when not NULL */
-    size_t reach;            /* source units a bead covers, at most */
-    size_t rows, width;      /* ring rows (reach), columns */
+    size_t reach;            /* source units a bead covers, at most: the
+                              * ring's rows */
+    size_t width;            /* ring columns */
     size_t *x, *lo;          /* per ring row; x is NULL without a ring */
-    pair_match *pm;          /* rows * width, st NAN = not yet computed */
+    pair_match *pm;          /* reach * width, st NAN = not yet computed */
     set_window win;          /* feature sets of source units */
     const units *t;          /* target units */
 } pair_cache;
@@ -583,7 +584,7 @@ static void pair_values(pair_cache *pc, size_t x, size_t y, pair_match *pm)
         }
     }
     if (pc->x != NULL) {
-        size_t r = x % pc->rows;
+        size_t r = x % pc->reach;
         if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
             pair_match *c = &pc->pm[r * pc->width + (y - pc->lo[r])];
             if (isnan(c->st))
@@ -632,21 +633,20 @@ static int pair_cache_init(pair_cache *pc, const cost_model *cm,
     size_t n = cm->s->n;
     memset(pc, 0, sizeof *pc);
     pc->reach = depth > 0 ? depth : 1;
-    pc->rows = pc->reach;
     for (size_t x = 0; x < n; x++) {
         size_t from, to;
         pair_row_range(bd, n, pc->reach, maxb, x, &from, &to);
         if (to + 1 - from > pc->width)
             pc->width = to + 1 - from;
     }
-    pc->x = al_malloc(pc->rows * sizeof *pc->x);
-    pc->lo = al_calloc(pc->rows, sizeof *pc->lo);
-    pc->pm = al_malloc(pc->rows * (pc->width + 1) * sizeof *pc->pm);
+    pc->x = al_malloc(pc->reach * sizeof *pc->x);
+    pc->lo = al_calloc(pc->reach, sizeof *pc->lo);
+    pc->pm = al_malloc(pc->reach * (pc->width + 1) * sizeof *pc->pm);
     if (!pc->x || !pc->lo || !pc->pm ||
         window_init(&pc->win, cm->s, 2 * pc->reach + 2) != AL_OK)
         return AL_ENOMEM;
     pc->t = cm->t;
-    for (size_t r = 0; r < pc->rows; r++)
+    for (size_t r = 0; r < pc->reach; r++)
         pc->x[r] = SIZE_MAX;
     return AL_OK;
 }
@@ -676,11 +676,11 @@ static int pair_cache_status(const pair_cache *pc)
     return pc->win.rc;
 }
 
-/* Source unit X enters the ring (replacing X - ROWS). */
+/* Source unit X enters the ring (replacing X - reach). */
 static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
                              size_t maxb, size_t x)
 {
-    size_t r = x % pc->rows, from, to;
+    size_t r = x % pc->reach, from, to;
     pair_row_range(bd, n, pc->reach, maxb, x, &from, &to);
     pc->x[r] = x;
     pc->lo[r] = from;
