@@ -172,9 +172,8 @@ static void add_marks(feat_ctx *c, const char *s, size_t n)
         size_t m = al_utf8_decode(u + i, n - i, &cp);
         i += m ? m : 1;
         int k = cp == '?' ? 0 : cp == '!' ? 1 : cp == '(' ? 2
-              : (cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
-                 cp == 0x201D || cp == 0x201E || cp == 0x2039 || cp == 0x203A)
-                  ? 3 : -1;
+              : al_is_double_quote(cp) || cp == 0x2039 || cp == 0x203A ? 3
+              : -1;
         if (k < 0 || seen[k])
             continue;
         seen[k] = true;

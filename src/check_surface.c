@@ -55,12 +55,6 @@ static bool symbol(int32_t cp)
                             cp >= 0x1F000);
 }
 
-static bool double_quote(int32_t cp)
-{
-    return cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
-           cp == 0x201D || cp == 0x201E;
-}
-
 /* Is the ')' at S[I] the end of a list marker ("a )", "b)", "2)": one
  * lowercase letter or digit) at the start of the sentence or after ; or :?
  * ("H . C )" is an abbreviation cut by the segmenter, not a marker.) */
@@ -159,7 +153,7 @@ static void scan(const char *s, size_t n, size_t base, surface *f)
             else
                 f->close_paren++;
         }
-        if (double_quote(cp) && f->quotes++ == 0) {
+        if (al_is_double_quote(cp) && f->quotes++ == 0) {
             f->first_quote = base + i;
             f->first_quote_len = m;
         }

@@ -58,6 +58,10 @@ size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
  * " ' ) ] ” ’ » › and “ (which closes German „…“)? */
 bool al_is_closing(int32_t cp);
 
+/* Is CP a double quotation mark of any of the three languages:
+ * " « » “ ” „? */
+bool al_is_double_quote(int32_t cp);
+
 /* Encodes CP into OUT (4 bytes room); returns the length. */
 size_t al_utf8_encode(int32_t cp, char *out);
 

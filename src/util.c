@@ -136,6 +136,12 @@ bool al_is_closing(int32_t cp)
            cp == 0x203A;
 }
 
+bool al_is_double_quote(int32_t cp)
+{
+    return cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
+           cp == 0x201D || cp == 0x201E;
+}
+
 size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
     unsigned c = s[0];
