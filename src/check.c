@@ -920,7 +920,7 @@ int al_check(const al_model *m, al_result *r, al_error *err)
     c.rc = half[0].c.rc != AL_OK ? half[0].c.rc : half[1].c.rc;
     if (c.rc == AL_OK && part.n_flags > 0) {
         size_t need = r->n_flags + part.n_flags;
-        al_flag_rec *f = realloc(r->flags, need * sizeof *f);
+        al_flag_rec *f = al_realloc_array(r->flags, need, sizeof *f);
         if (f == NULL) {
             c.rc = AL_ENOMEM;
         } else {
