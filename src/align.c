@@ -42,7 +42,14 @@ typedef struct {
     double *wsum;            /* per unit: total item weight */
     uint32_t *ends;          /* how the unit ends: END_PARAGRAPH when it
                               * closes a paragraph, plus its end_class */
+    uint8_t *parts;          /* per unit: sentences in it (see al_sent),
+                              * at most PARTS_MAX; 1 on coarse levels */
+    uint32_t *splits;        /* n + 1 prefix counts of units with more
+                              * than one; NULL when there are none */
 } units;
+
+/* Sentences of a unit counted, at most (see bead_prior). */
+#define PARTS_MAX 4
 
 /* Feature ids are kept in 24 bits (larger ids fold onto smaller ones: a
  * rare false match, never a missed one). */
@@ -75,6 +82,8 @@ static void units_free(units *u)
     free(u->iidx);
     free(u->wsum);
     free(u->ends);
+    free(u->parts);
+    free(u->splits);
     memset(u, 0, sizeof *u);
 }
 
@@ -86,11 +95,14 @@ static int units_alloc(units *u, size_t n, size_t nitems)
     u->iidx = al_calloc(nitems, sizeof *u->iidx);
     u->wsum = al_calloc(n, sizeof *u->wsum);
     u->ends = al_calloc(n, sizeof *u->ends);
+    u->parts = al_malloc(n > 0 ? n : 1);
     if (!u->cum_len || !u->ioff || !u->iidx || !u->wsum ||
-        !u->ends) {
+        !u->ends || !u->parts) {
         units_free(u);
         return AL_ENOMEM;
     }
+    memset(u->parts, 1, n);
+    u->splits = NULL;
     return AL_OK;
 }
 
@@ -190,6 +202,22 @@ static uint32_t end_class(const char *s, size_t n)
 }
 
 /* Units of a text: one per sentence. */
+static int count_splits(units *u)
+{
+    size_t k = 0;
+    while (k < u->n && u->parts[k] == 1)
+        k++;
+    if (k == u->n)
+        return AL_OK;
+    u->splits = al_malloc((u->n + 1) * sizeof *u->splits);
+    if (u->splits == NULL)
+        return AL_ENOMEM;
+    u->splits[0] = 0;
+    for (size_t i = 0; i < u->n; i++)
+        u->splits[i + 1] = u->splits[i] + (u->parts[i] > 1);
+    return AL_OK;
+}
+
 static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 {
     if (units_alloc(u, t->n_sents, sf->n_items) != AL_OK)
@@ -202,6 +230,8 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
         size_t len;
         const char *text = al_sent_norm(t, i, &len);
         u->ends[i] = end_class(text, len);
+        u->parts[i] = (uint8_t)(t->sents[i].parts < PARTS_MAX
+                                    ? t->sents[i].parts : PARTS_MAX);
         depth = bracket_depth(text, len, depth);
         open_run = depth > 0 ? open_run + 1 : 0;
         if (open_run > OPEN_MAX_SENTENCES)
@@ -220,7 +250,7 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
     }
     u->ioff[t->n_sents] = ni;
     units_weigh(u);
-    return AL_OK;
+    return count_splits(u);
 }
 
 /* Merges units 2k and 2k+1 of FINE into unit k of COARSE. */
@@ -419,6 +449,10 @@ typedef struct {
     double prior;            /* -log P(type) */
 } bead_type;
 
+/* Sentences a side of a bead holds, counted for the prior, at most: five
+ * units of PARTS_MAX. */
+#define EFFECTIVE_MAX 20
+
 /* The LLR of anchors is tabulated for K (other side's length in mean
  * sentences) on [LLR_K_MIN, LLR_K_MAX] in LLR_STEPS steps. Below the
  * minimum the chance of a random match is taken at the minimum: even a
@@ -463,6 +497,82 @@ static void init_types(cost_model *cm, int max_bead)
             cm->types[cm->n_types].prior = -log(t[k].p);
             cm->n_types++;
         }
+}
+
+/* The prior of a bead whose units hold more sentences than one
+ * (presegmented lines that are two sentences to the segmenter, see
+ * al_sent). Its sentences are aligned by beads of the sentence-level types
+ * that end nowhere inside it where both sides' units end (that would be two
+ * beads of units, which the search tries on its own); their probabilities
+ * are summed over all such ways. A 2-1 bead whose one line holds two
+ * sentences is then about as likely as two 1-1 beads, and a 1-1 bead of a
+ * line of two sentences and a line of one as a 1-2 bead. Each way's beads
+ * with sentences on both sides also pay the length cost they would pay on
+ * average as beads of their own, but one (bead_cost adds the bead's own):
+ * else a line of three sentences with three lines of the other side would
+ * pass one length test where three 1-1 beads pass three. With a sentence
+ * per unit the only way is the bead type itself: its prior. */
+/* The length cost a bead of translations pays on average: -log of the
+ * two-sided tail probability, which is uniform on [0, 1] when the lengths
+ * follow the model, has mean 1. */
+#define LENGTH_COST_MEAN 1.0
+
+static double split_prior(const cost_model *cm, const uint8_t *ps, int a,
+                          const uint8_t *pt, int b)
+{
+    bool bs[EFFECTIVE_MAX + 1] = {false}, bt[EFFECTIVE_MAX + 1] = {false};
+    int na = 0, nb = 0;
+    bs[0] = bt[0] = true;
+    for (int x = 0; x < a; x++)
+        bs[na += ps[x]] = true;
+    for (int y = 0; y < b; y++)
+        bt[nb += pt[y]] = true;
+    double q[EFFECTIVE_MAX + 1][EFFECTIVE_MAX + 1];
+    for (int x = 0; x <= na; x++)
+        for (int y = 0; y <= nb; y++) {
+            double sum = x == 0 && y == 0 ? 1 : 0;
+            if (sum == 0 && !(bs[x] && bt[y] && (x < na || y < nb)))
+                for (int k = 0; k < cm->n_types; k++) {
+                    const bead_type *ty = &cm->types[k];
+                    if (ty->a <= x && ty->b <= y)
+                        sum += exp(-ty->prior - (ty->a && ty->b
+                                                 ? LENGTH_COST_MEAN : 0)) *
+                               q[x - ty->a][y - ty->b];
+                }
+            q[x][y] = sum;
+        }
+    return -log(q[na][nb]) - (a && b ? LENGTH_COST_MEAN : 0);
+}
+
+/* Priors of split beads already worked out, per thread: the same few
+ * patterns of sentence counts come back in every bead around a split
+ * unit. */
+#define SPLIT_MEMO 1024
+static _Thread_local struct {
+    uint64_t key;
+    double prior;
+} split_memo[SPLIT_MEMO];
+
+static double bead_prior(const cost_model *cm, const bead_type *bt, size_t i,
+                         size_t j)
+{
+    uint8_t ps[5], pt[5];
+    uint64_t key = (uint64_t)cm->n_types;
+    for (int x = 0; x < bt->a; x++) {
+        ps[x] = cm->s->parts[i - bt->a + x];
+        key = key << 3 | ps[x];
+    }
+    for (int y = 0; y < bt->b; y++) {
+        pt[y] = cm->t->parts[j - bt->b + y];
+        key = key << 3 | pt[y];
+    }
+    key = key << 6 | (uint64_t)(bt->a << 3 | bt->b);
+    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15u) >> 54) % SPLIT_MEMO;
+    if (split_memo[slot].key != key) {
+        split_memo[slot].key = key;
+        split_memo[slot].prior = split_prior(cm, ps, bt->a, pt, bt->b);
+    }
+    return split_memo[slot].prior;
 }
 
 /* Penalty for a sentence of a merge that shares SHARED of its anchor weight
@@ -710,8 +820,12 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
 {
     const bead_type *bt = &cm->types[type];
     const units *s = cm->s, *t = cm->t;
+    double prior = (s->splits && s->splits[i] != s->splits[i - bt->a]) ||
+                           (t->splits && t->splits[j] != t->splits[j - bt->b])
+                       ? bead_prior(cm, bt, i, j)
+                       : bt->prior;
     if (bt->a == 0 || bt->b == 0)
-        return bt->prior;    /* null beads: no length evidence either way */
+        return prior;        /* null beads: no length evidence either way */
     double l1 = s->cum_len[i] - s->cum_len[i - bt->a];
     double l2 = t->cum_len[j] - t->cum_len[j - bt->b];
     double edge = boundary_cost(cm, s->ends[i - 1], t->ends[j - 1]);
@@ -731,13 +845,13 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
         most = cm->anchor_weight *
                ((ws > 0 ? ws * (match_s > miss_s ? match_s : miss_s) : 0) +
                 (wt > 0 ? wt * (match_t > miss_t ? match_t : miss_t) : 0));
-        if (limit < HUGE_VAL && bt->prior + edge - most >= limit)
-            return bt->prior + edge - most;
+        if (limit < HUGE_VAL && prior + edge - most >= limit)
+            return prior + edge - most;
     }
     double mean = (l1 + l2 / cm->ratio) / 2;
     double d = (l2 - cm->ratio * l1) / sqrt(cm->var * (mean > 1 ? mean : 1));
     /* Null beads returned above: both sides end here. */
-    double cost = bt->prior + tail_cost(d) + edge;
+    double cost = prior + tail_cost(d) + edge;
     if (cm->anchor_weight > 0) {
         double row[5] = {0}, col[5] = {0};
         if (limit < HUGE_VAL && cost - most >= limit)

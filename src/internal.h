@@ -153,6 +153,8 @@ typedef struct {
     uint32_t ostart, olen;   /* byte span in the original text */
     uint32_t para;           /* paragraph index */
     uint32_t damage;         /* AL_DAMAGE_* bits */
+    uint32_t parts;          /* sentences the segmenter finds in it: 1, or
+                              * more in a line of presegmented input */
 } al_sent;
 
 typedef struct al_abbrev al_abbrev;

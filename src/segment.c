@@ -372,6 +372,7 @@ static int push(seg_state *st, size_t b, size_t e)
     x->start = (uint32_t)b;
     x->len = (uint32_t)(e - b);
     x->para = st->para;
+    x->parts = 1;
     return AL_OK;
 }
 
@@ -1333,14 +1334,70 @@ static int split_para(seg_state *st, size_t b, size_t e)
     return rc;
 }
 
+static bool has_letter(const seg_state *st, const al_sent *x)
+{
+    for (size_t i = x->start, e = x->start + x->len; i < e;) {
+        size_t n;
+        if (is_alpha(cp_at(st->s, e, i, &n)))
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+/* Can split_para find two sentences with letters in [B, E)? Not when no
+ * letter or digit follows a mark that may end a sentence or start a list
+ * item (. ! ? : " and every code point beyond ASCII but letters: the
+ * ellipsis, quotation marks, bullets): all its cuts would come after the
+ * last letter. Most lines of presegmented text end in their only mark. */
+static bool may_split(const seg_state *st, size_t b, size_t e)
+{
+    bool mark = false;
+    for (size_t i = b; i < e;) {
+        unsigned char c = (unsigned char)st->s[i];
+        if (c < 0x80) {
+            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+                if (mark)
+                    return true;
+            } else if (c == '.' || c == '!' || c == '?' || c == ':' ||
+                       c == '"') {
+                mark = true;
+            }
+            i++;
+            continue;
+        }
+        size_t n;
+        int32_t cp = cp_at(st->s, e, i, &n);
+        if (!is_alpha(cp))
+            mark = true;
+        else if (mark)
+            return true;
+        i += n;
+    }
+    return false;
+}
+
+/* One sentence per line; each line's parts are the sentences split_para
+ * finds in it (another segmenter's sentence may hold two of ours: Text+Berg
+ * keeps "8848 m. Das ist" together). */
 static int split_lines(seg_state *st, size_t b, size_t e)
 {
     size_t i = b;
     while (i < e) {
         const char *nl = memchr(st->s + i, '\n', e - i);
         size_t le = nl ? (size_t)(nl - st->s) : e;
+        size_t before = st->n, parts = 0;  /* the sentences with a letter */
+        if (may_split(st, i, le)) {
+            if (split_para(st, i, le) != AL_OK)
+                return AL_ENOMEM;
+            for (size_t k = before; k < st->n; k++)
+                parts += has_letter(st, &st->out[k]);
+            st->n = before;
+        }
         if (push(st, i, le) != AL_OK)
             return AL_ENOMEM;
+        if (st->n > before && parts > 1)
+            st->out[before].parts = (uint32_t)parts;
         i = le + 1;
     }
     return AL_OK;

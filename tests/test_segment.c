@@ -63,6 +63,44 @@ static char *segr(const char *s, al_lang lang)
 #define FR AL_LANG_FR
 #define EN AL_LANG_EN
 
+/* The parts of each line of presegmented S (see al_sent), with the real
+ * lists: "2 1". */
+static char *parts(const char *s, al_lang lang)
+{
+    static char out[256];
+    al_sent *v;
+    size_t n, np, o = 0;
+    al_error err;
+    out[0] = '\0';
+    if (al_segment(s, strlen(s), real[lang], lang, true, &v, &n, &np, &err))
+        return NULL;
+    for (size_t i = 0; i < n && o < sizeof out; i++)
+        o += (size_t)snprintf(out + o, sizeof out - o, "%s%u", i ? " " : "",
+                              v[i].parts);
+    free(v);
+    return out;
+}
+
+/* Lines of presegmented input that hold more than one sentence: another
+ * segmenter's lines (Text+Berg keeps "8848 m. Das ist" together). */
+static void parts_tests(void)
+{
+    is_str(parts("Die Kote ist nur 8848 m. Das ist viel .\n"
+                 "Ein Satz .\n"
+                 "Er kam 1953. Dann ging er . Sie blieb .\n", DE),
+           "2 1 3", "presegmented: sentences inside lines");
+    is_str(parts("Es ist gut ! ' )\n"
+                 "... « Un peu plus haut \n"
+                 "Sie reiste mit Mrs. Joyce Dunsheath .\n"
+                 "Siehe m. E. den Bericht .\n"
+                 "( Österr. Touristenzeitung , 70. Jahrgang ) .\n", DE),
+           "1 1 1 1 1",
+           "presegmented: parts without letters, titles, abbreviations");
+    is_str(parts("Bd. XI , 1956 .\nsoit 8125 m. Ces deux cimes .\n"
+                 "Elle a trois parties : a) une, b) deux .\n", FR),
+           "1 2 3", "presegmented: French lines (list items after a colon)");
+}
+
 static void real_tests(void)
 {
     /* ordinals */
@@ -305,6 +343,7 @@ int main(void)
 
     real_lists();
     real_tests();
+    parts_tests();
     for (int l = 0; l < AL_LANG_COUNT; l++)
         al_abbrev_free(real[l]);
     return done_testing();
