@@ -1346,10 +1346,11 @@ static bool has_letter(const seg_state *st, const al_sent *x)
 }
 
 /* Can split_para find two sentences with letters in [B, E)? Not when no
- * letter or digit follows a mark that may end a sentence or start a list
- * item (. ! ? : " and every code point beyond ASCII but letters: the
- * ellipsis, quotation marks, bullets): all its cuts would come after the
- * last letter. Most lines of presegmented text end in their only mark. */
+ * letter or digit follows a mark where it may cut: a terminal (. ! ? the
+ * ellipsis, the wide ones), ':' or a terminal before a list marker, a
+ * bullet, an English closing quotation mark (" and U+201D): all its cuts
+ * would come after the last letter. Most lines of presegmented text end in
+ * their only mark. */
 static bool may_split(const seg_state *st, size_t b, size_t e)
 {
     bool mark = false;
@@ -1368,9 +1369,9 @@ static bool may_split(const seg_state *st, size_t b, size_t e)
         }
         size_t n;
         int32_t cp = cp_at(st->s, e, i, &n);
-        if (!is_alpha(cp))
+        if (is_terminal(cp) || is_bullet(cp) || cp == 0x2043 || cp == 0x201D)
             mark = true;
-        else if (mark)
+        else if (mark && is_alpha(cp))
             return true;
         i += n;
     }
