@@ -42,10 +42,11 @@ typedef struct {
     double *wsum;            /* per unit: total item weight */
     uint32_t *ends;          /* how the unit ends: END_PARAGRAPH when it
                               * closes a paragraph, plus its end_class */
-    uint8_t *parts;          /* per unit: sentences in it (see al_sent),
-                              * at most PARTS_MAX; 1 on coarse levels */
+    /* Only when some unit holds more than one sentence (see al_sent),
+     * else NULL; never on coarse levels: */
+    uint8_t *parts;          /* per unit: its sentences, at most PARTS_MAX */
     uint32_t *splits;        /* n + 1 prefix counts of units with more
-                              * than one; NULL when there are none */
+                              * than one */
 } units;
 
 /* Sentences of a unit counted, at most (see bead_prior). */
@@ -95,14 +96,13 @@ static int units_alloc(units *u, size_t n, size_t nitems)
     u->iidx = al_calloc(nitems, sizeof *u->iidx);
     u->wsum = al_calloc(n, sizeof *u->wsum);
     u->ends = al_calloc(n, sizeof *u->ends);
-    u->parts = al_malloc(n > 0 ? n : 1);
+    u->parts = NULL;
+    u->splits = NULL;
     if (!u->cum_len || !u->ioff || !u->iidx || !u->wsum ||
-        !u->ends || !u->parts) {
+        !u->ends) {
         units_free(u);
         return AL_ENOMEM;
     }
-    memset(u->parts, 1, n);
-    u->splits = NULL;
     return AL_OK;
 }
 
@@ -201,23 +201,29 @@ static uint32_t end_class(const char *s, size_t n)
     return END_SENTENCE;
 }
 
-/* Units of a text: one per sentence. */
-static int count_splits(units *u)
+/* The parts and splits of U, units of T, when a sentence of T holds more
+ * than one. */
+static int count_splits(units *u, const al_text *t)
 {
     size_t k = 0;
-    while (k < u->n && u->parts[k] == 1)
+    while (k < u->n && t->sents[k].parts == 1)
         k++;
     if (k == u->n)
         return AL_OK;
+    u->parts = al_malloc(u->n);
     u->splits = al_malloc((u->n + 1) * sizeof *u->splits);
-    if (u->splits == NULL)
+    if (u->parts == NULL || u->splits == NULL)
         return AL_ENOMEM;
     u->splits[0] = 0;
-    for (size_t i = 0; i < u->n; i++)
-        u->splits[i + 1] = u->splits[i] + (u->parts[i] > 1);
+    for (size_t i = 0; i < u->n; i++) {
+        uint32_t p = t->sents[i].parts;
+        u->parts[i] = (uint8_t)(p < PARTS_MAX ? p : PARTS_MAX);
+        u->splits[i + 1] = u->splits[i] + (p > 1);
+    }
     return AL_OK;
 }
 
+/* Units of a text: one per sentence. */
 static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
 {
     if (units_alloc(u, t->n_sents, sf->n_items) != AL_OK)
@@ -230,8 +236,6 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
         size_t len;
         const char *text = al_sent_norm(t, i, &len);
         u->ends[i] = end_class(text, len);
-        u->parts[i] = (uint8_t)(t->sents[i].parts < PARTS_MAX
-                                    ? t->sents[i].parts : PARTS_MAX);
         depth = bracket_depth(text, len, depth);
         open_run = depth > 0 ? open_run + 1 : 0;
         if (open_run > OPEN_MAX_SENTENCES)
@@ -250,7 +254,7 @@ static int units_from_text(const al_text *t, const al_sentfeat *sf, units *u)
     }
     u->ioff[t->n_sents] = ni;
     units_weigh(u);
-    return count_splits(u);
+    return count_splits(u, t);
 }
 
 /* Merges units 2k and 2k+1 of FINE into unit k of COARSE. */
@@ -499,6 +503,11 @@ static void init_types(cost_model *cm, int max_bead)
         }
 }
 
+/* The length cost a bead of translations pays on average: -log of the
+ * two-sided tail probability, which is uniform on [0, 1] when the lengths
+ * follow the model, has mean 1. */
+#define LENGTH_COST_MEAN 1.0
+
 /* The prior of a bead whose units hold more sentences than one
  * (presegmented lines that are two sentences to the segmenter, see
  * al_sent). Its sentences are aligned by beads of the sentence-level types
@@ -512,11 +521,6 @@ static void init_types(cost_model *cm, int max_bead)
  * else a line of three sentences with three lines of the other side would
  * pass one length test where three 1-1 beads pass three. With a sentence
  * per unit the only way is the bead type itself: its prior. */
-/* The length cost a bead of translations pays on average: -log of the
- * two-sided tail probability, which is uniform on [0, 1] when the lengths
- * follow the model, has mean 1. */
-#define LENGTH_COST_MEAN 1.0
-
 static double split_prior(const cost_model *cm, const uint8_t *ps, int a,
                           const uint8_t *pt, int b)
 {
@@ -556,14 +560,15 @@ static _Thread_local struct {
 static double bead_prior(const cost_model *cm, const bead_type *bt, size_t i,
                          size_t j)
 {
+    const uint8_t *sp = cm->s->parts, *tp = cm->t->parts;  /* NULL: all 1 */
     uint8_t ps[5], pt[5];
     uint64_t key = (uint64_t)cm->n_types;
     for (int x = 0; x < bt->a; x++) {
-        ps[x] = cm->s->parts[i - bt->a + x];
+        ps[x] = sp ? sp[i - bt->a + x] : 1;
         key = key << 3 | ps[x];
     }
     for (int y = 0; y < bt->b; y++) {
-        pt[y] = cm->t->parts[j - bt->b + y];
+        pt[y] = tp ? tp[j - bt->b + y] : 1;
         key = key << 3 | pt[y];
     }
     key = key << 6 | (uint64_t)(bt->a << 3 | bt->b);

@@ -1354,26 +1354,17 @@ static bool has_letter(const seg_state *st, const al_sent *x)
 static bool may_split(const seg_state *st, size_t b, size_t e)
 {
     bool mark = false;
-    for (size_t i = b; i < e;) {
+    size_t n;
+    for (size_t i = b; i < e; i += n) {
         unsigned char c = (unsigned char)st->s[i];
-        if (c < 0x80) {
-            if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-                if (mark)
-                    return true;
-            } else if (c == '.' || c == '!' || c == '?' || c == ':' ||
-                       c == '"') {
-                mark = true;
-            }
-            i++;
-            continue;
-        }
-        size_t n;
-        int32_t cp = cp_at(st->s, e, i, &n);
-        if (is_terminal(cp) || is_bullet(cp) || cp == 0x2043 || cp == 0x201D)
+        int32_t cp = c < 0x80 ? (n = 1, c) : cp_at(st->s, e, i, &n);
+        if (is_alpha(cp) || is_digit(cp)) {
+            if (mark)
+                return true;
+        } else if (is_terminal(cp) || cp == ':' || is_bullet(cp) ||
+                   cp == 0x2043 || cp == '"' || cp == 0x201D) {
             mark = true;
-        else if (mark && is_alpha(cp))
-            return true;
-        i += n;
+        }
     }
     return false;
 }
