@@ -47,6 +47,9 @@ typedef struct {
     uint8_t *parts;          /* per unit: its sentences, at most PARTS_MAX */
     uint32_t *splits;        /* n + 1 prefix counts of units with more
                               * than one */
+    /* Only in the second pass (see learn_inner), else NULL: */
+    double *inner;           /* per unit: cost of its end falling inside a
+                              * bead rather than ending one */
 } units;
 
 /* Sentences of a unit counted, at most (see bead_prior). */
@@ -85,6 +88,7 @@ static void units_free(units *u)
     free(u->ends);
     free(u->parts);
     free(u->splits);
+    free(u->inner);
     memset(u, 0, sizeof *u);
 }
 
@@ -98,6 +102,7 @@ static int units_alloc(units *u, size_t n, size_t nitems)
     u->ends = al_calloc(n, sizeof *u->ends);
     u->parts = NULL;
     u->splits = NULL;
+    u->inner = NULL;
     if (!u->cum_len || !u->ioff || !u->iidx || !u->wsum ||
         !u->ends) {
         units_free(u);
@@ -829,6 +834,12 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
                            (t->splits && t->splits[j] != t->splits[j - bt->b])
                        ? bead_prior(cm, bt, i, j)
                        : bt->prior;
+    if (s->inner != NULL)
+        for (int x = 2; x <= bt->a; x++)
+            prior += s->inner[i - x];
+    if (t->inner != NULL)
+        for (int y = 2; y <= bt->b; y++)
+            prior += t->inner[j - y];
     if (bt->a == 0 || bt->b == 0)
         return prior;        /* null beads: no length evidence either way */
     double l1 = s->cum_len[i] - s->cum_len[i - bt->a];
@@ -2008,6 +2019,55 @@ static void path_to_beads(const step *path, size_t np, al_bead *beads)
     }
 }
 
+/* Weight, in boundaries, of the prior that a unit's end says nothing about
+ * whether a bead ends there (see learn_inner). */
+#define INNER_PRIOR_BOUNDARIES 20.0
+
+/* Kind of a unit's end for learn_inner: sentence, clause, question,
+ * paragraph. */
+static int end_kind(uint32_t e)
+{
+    return e & END_PARAGRAPH ? 3 : (int)(END_CLASS(e) >> 1);
+}
+
+/* The cost of each unit of U ending inside a bead of the first pass PATH
+ * (SIDE 0: source) rather than at a bead's end, learned from that path:
+ * -log P(kind | inside) / P(kind | end), of the unit's end kind. A text
+ * whose sentences end in semicolons where the other's go on with a comma
+ * merges them: a French ';' falls mostly inside a bead, a '.' mostly at its
+ * end. Every unit's end is either, on every path, so this is the bead
+ * prior's correction for the kinds seen (Bayes' rule), not a second prior.
+ * The estimates are shrunk towards no correction by a prior worth
+ * INNER_PRIOR_BOUNDARIES boundaries: short texts learn little. */
+static int learn_inner(units *u, const step *path, size_t np, int side)
+{
+    double n[2][4] = {{0}}, tot[2] = {0};
+    for (size_t k = 0; k < np; k++) {
+        size_t a = side ? path[k].j0 : path[k].i0;
+        size_t b = side ? path[k].j1 : path[k].i1;
+        for (size_t x = a; x < b; x++) {
+            int in = x + 1 < b;
+            n[in][end_kind(u->ends[x])]++;
+            tot[in]++;
+        }
+    }
+    u->inner = al_malloc((u->n > 0 ? u->n : 1) * sizeof *u->inner);
+    if (u->inner == NULL)
+        return AL_ENOMEM;
+    double all = tot[0] + tot[1], cost[4];
+    for (int c = 0; c < 4; c++) {
+        double share = all > 0 ? (n[0][c] + n[1][c]) / all : 0;
+        double p_in = (n[1][c] + INNER_PRIOR_BOUNDARIES * share) /
+                      (tot[1] + INNER_PRIOR_BOUNDARIES);
+        double p_end = (n[0][c] + INNER_PRIOR_BOUNDARIES * share) /
+                       (tot[0] + INNER_PRIOR_BOUNDARIES);
+        cost[c] = share > 0 ? -log(p_in / p_end) : 0;
+    }
+    for (size_t x = 0; x < u->n; x++)
+        u->inner[x] = cost[end_kind(u->ends[x])];
+    return AL_OK;
+}
+
 /* Learns a lexicon from the first pass PATH and aligns again; *PATH is
  * replaced. (Re-estimating P_TRUE and P_RAND from the first pass was tried
  * and measured worse: the shares of a first pass are biased by it.) */
@@ -2029,6 +2089,10 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
         rc = units_from_text(src, &sf[0], us);
         if (rc == AL_OK)
             rc = units_from_text(tgt, &sf[1], ut);
+        if (rc == AL_OK)
+            rc = learn_inner(us, *path, *np, 0);
+        if (rc == AL_OK)
+            rc = learn_inner(ut, *path, *np, 1);
     }
     if (rc == AL_OK) {
         step *again;

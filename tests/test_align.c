@@ -128,11 +128,11 @@ static void test_reference_textberg(const al_options *opt)
         al_model *m = al_model_new(&o, &err);
         al_text *s = m ? al_text_read(m, AL_SOURCE, de, &err) : NULL;
         al_text *t = m ? al_text_read(m, AL_TARGET, fr, &err) : NULL;
-        is_int(s && t ? same_as_reference(m, s, t) : -2, 430,
+        is_int(s && t ? same_as_reference(m, s, t) : -2, pass ? 429 : 430,
                pass ? "textberg-dev: one sweep = refine + posterior"
                     : "textberg-dev, no second pass: one sweep = settle + "
                       "posterior");
-        is_int(s && t ? same_without_memo(m, s, t) : -2, 430,
+        is_int(s && t ? same_without_memo(m, s, t) : -2, pass ? 429 : 430,
                pass ? "textberg-dev: shared bead costs change nothing"
                     : "textberg-dev, no second pass: shared bead costs "
                       "change nothing");
@@ -239,8 +239,57 @@ int main(void)
         show_scores = true;
         is_str(beads(de, fr), "[0,1]:[0]:0.981 [2]:[1]:0.988",
                "a line of two sentences: a sure 2-1 bead");
-        is_str(beads(de, fr1), "[0,1]:[0]:0.906 [2]:[1]:0.983",
+        is_str(beads(de, fr1), "[0,1]:[0]:0.908 [2]:[1]:0.982",
                "a line of one sentence: a less sure 2-1 bead");
+        show_scores = false;
+    }
+
+    /* The second pass learns where a document's beads end: a French text
+     * that ends clauses with ";" where the German goes on with "," has its
+     * ";" inside beads, and the 1-2 bead of a clause with no anchor
+     * ("Le ciel se dégagea ;") gets surer than in a document whose German
+     * ends clauses with ";" too (ending beads there). */
+    {
+        const char *fr = "Le chien dort dans le jardin ;\n"
+                         "le chat joue dans la maison .\n"
+                         "Le temps était froid ;\n"
+                         "l' hiver est venu tôt .\n"
+                         "Mon frère achète une voiture ;\n"
+                         "ma soeur achète un vélo .\n"
+                         "Le matin il pleuvait ;\n"
+                         "le soir le soleil brillait .\n"
+                         "Le ciel se dégagea ;\n"
+                         "tous se mirent au travail .\n"
+                         "Le professeur écrit une lettre aux parents .\n";
+        const char *last = "Endlich klarte es auf , und alle gingen an die "
+                           "Arbeit .\n"
+                           "Der Lehrer schreibt einen Brief an die Eltern .\n";
+        char comma[1024], semicolon[1024];
+        snprintf(comma, sizeof comma, "%s%s",
+                 "Der Hund schläft im Garten , die Katze spielt im Haus .\n"
+                 "Das Wetter war kalt , der Winter kam früh .\n"
+                 "Mein Bruder kauft ein Auto , meine Schwester kauft ein "
+                 "Fahrrad .\n"
+                 "Am Morgen regnete es , am Abend schien die Sonne .\n",
+                 last);
+        snprintf(semicolon, sizeof semicolon, "%s%s",
+                 "Der Hund schläft im Garten ;\ndie Katze spielt im Haus .\n"
+                 "Das Wetter war kalt ;\nder Winter kam früh .\n"
+                 "Mein Bruder kauft ein Auto ;\nmeine Schwester kauft ein "
+                 "Fahrrad .\n"
+                 "Am Morgen regnete es ;\nam Abend schien die Sonne .\n",
+                 last);
+        show_scores = true;
+        is_str(beads(comma, fr),
+               "[0]:[0,1]:0.962 [1]:[2,3]:0.954 [2]:[4,5]:0.946 "
+               "[3]:[6,7]:0.905 [4]:[8,9]:0.659 [5]:[10]:0.964",
+               "French ';' inside beads: the clause without anchors joins "
+               "its sentence, 0.659");
+        is_str(beads(semicolon, fr),
+               "[0]:[0]:0.972 [1]:[1]:0.952 [2]:[2]:0.942 [3]:[3]:0.939 "
+               "[4]:[4]:0.938 [5]:[5]:0.923 [6]:[6]:0.931 [7]:[7]:0.871 "
+               "[8]:[8,9]:0.592 [9]:[10]:0.956",
+               "';' ending beads on both sides: the same bead, less sure");
         show_scores = false;
     }
 
