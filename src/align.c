@@ -480,6 +480,9 @@ typedef struct {
      * sentences of the other side, tabulated: see llr. */
     double llr_match[LLR_STEPS + 2], llr_miss[LLR_STEPS + 2];
     double orphan_penalty;   /* per merged sentence that shares no anchor */
+    double end_cost[3][3];   /* per END_CLASS >> 1 of a bead's source and
+                              * target ends, with AL_ANCHOR_PUNCT: see
+                              * learn_ends */
     double para_penalty;     /* per boundary kind on which a bead's ends
                               * disagree: paragraph, punctuation */
     bool punct;              /* AL_ANCHOR_PUNCT */
@@ -814,8 +817,8 @@ static double boundary_cost(const cost_model *cm, uint32_t es, uint32_t et)
     double c = 0;
     if ((es & END_PARAGRAPH) != (et & END_PARAGRAPH))
         c += cm->para_penalty;
-    if (cm->punct && END_CLASS(es) != END_CLASS(et))
-        c += cm->para_penalty;
+    if (cm->punct)
+        c += cm->end_cost[END_CLASS(es) >> 1][END_CLASS(et) >> 1];
     if (cm->punct && (es & END_OPEN) != (et & END_OPEN))
         c += cm->para_penalty;
     return c;
@@ -2068,6 +2071,46 @@ static int learn_inner(units *u, const step *path, size_t np, int side)
     return AL_OK;
 }
 
+/* The cost of a bead's ends, learned from the first pass PATH: -log of
+ * P(source class, target class) over P(source class) P(target class) at the
+ * ends of its beads with both sides, from counts plus a prior worth
+ * INNER_PRIOR_BOUNDARIES ends drawn from the first pass's own model. */
+static void learn_ends(cost_model *cm, const step *path, size_t np)
+{
+    double n[3][3] = {{0}}, tot = 0, prior[3][3], psum = 0;
+    for (size_t k = 0; k < np; k++)
+        if (path[k].i1 > path[k].i0 && path[k].j1 > path[k].j0) {
+            n[END_CLASS(cm->s->ends[path[k].i1 - 1]) >> 1]
+             [END_CLASS(cm->t->ends[path[k].j1 - 1]) >> 1]++;
+            tot++;
+        }
+    double ms[3] = {0}, mt[3] = {0};
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++) {
+            ms[a] += n[a][b] / (tot > 0 ? tot : 1);
+            mt[b] += n[a][b] / (tot > 0 ? tot : 1);
+        }
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++) {
+            prior[a][b] = ms[a] * mt[b] * exp(-cm->end_cost[a][b]);
+            psum += prior[a][b];
+        }
+    if (tot == 0 || psum == 0)
+        return;
+    double js[3] = {0}, jt[3] = {0}, p[3][3];
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++) {
+            p[a][b] = (n[a][b] + INNER_PRIOR_BOUNDARIES * prior[a][b] / psum) /
+                      (tot + INNER_PRIOR_BOUNDARIES);
+            js[a] += p[a][b];
+            jt[b] += p[a][b];
+        }
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++)
+            if (p[a][b] > 0)
+                cm->end_cost[a][b] = -log(p[a][b] / (js[a] * jt[b]));
+}
+
 /* Learns a lexicon from the first pass PATH and aligns again; *PATH is
  * replaced. (Re-estimating P_TRUE and P_RAND from the first pass was tried
  * and measured worse: the shares of a first pass are biased by it.) */
@@ -2093,6 +2136,8 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
             rc = learn_inner(us, *path, *np, 0);
         if (rc == AL_OK)
             rc = learn_inner(ut, *path, *np, 1);
+        if (rc == AL_OK)
+            learn_ends(cm, *path, *np);
     }
     if (rc == AL_OK) {
         step *again;
@@ -2138,6 +2183,9 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         cm.anchor_weight = m->anchor_weight;
         cm.orphan_penalty = ORPHAN_PENALTY;
         cm.para_penalty = PARAGRAPH_PENALTY;
+        for (int a = 0; a < 3; a++)
+            for (int b = 0; b < 3; b++)
+                cm.end_cost[a][b] = a == b ? 0 : PARAGRAPH_PENALTY;
         cm.punct = (m->opt.anchors & 1u << AL_ANCHOR_PUNCT) != 0;
         cm.union_items = true;
         pthread_once(&tail_once, tail_init);
