@@ -128,11 +128,11 @@ static void test_reference_textberg(const al_options *opt)
         al_model *m = al_model_new(&o, &err);
         al_text *s = m ? al_text_read(m, AL_SOURCE, de, &err) : NULL;
         al_text *t = m ? al_text_read(m, AL_TARGET, fr, &err) : NULL;
-        is_int(s && t ? same_as_reference(m, s, t) : -2, pass ? 428 : 430,
+        is_int(s && t ? same_as_reference(m, s, t) : -2, pass ? 425 : 430,
                pass ? "textberg-dev: one sweep = refine + posterior"
                     : "textberg-dev, no second pass: one sweep = settle + "
                       "posterior");
-        is_int(s && t ? same_without_memo(m, s, t) : -2, pass ? 428 : 430,
+        is_int(s && t ? same_without_memo(m, s, t) : -2, pass ? 425 : 430,
                pass ? "textberg-dev: shared bead costs change nothing"
                     : "textberg-dev, no second pass: shared bead costs "
                       "change nothing");
@@ -237,9 +237,9 @@ int main(void)
                           "ait pas eu de nouvelle mensuration à ce jour .\n"
                           "Le Dhaulagiri était coté jusqu' ici 8172 m .\n";
         show_scores = true;
-        is_str(beads(de, fr), "[0,1]:[0]:0.981 [2]:[1]:0.988",
+        is_str(beads(de, fr), "[0,1]:[0]:0.985 [2]:[1]:0.987",
                "a line of two sentences: a sure 2-1 bead");
-        is_str(beads(de, fr1), "[0,1]:[0]:0.908 [2]:[1]:0.982",
+        is_str(beads(de, fr1), "[0,1]:[0]:0.949 [2]:[1]:0.984",
                "a line of one sentence: a less sure 2-1 bead");
         show_scores = false;
     }
@@ -282,15 +282,52 @@ int main(void)
                  last);
         show_scores = true;
         is_str(beads(comma, fr),
-               "[0]:[0,1]:0.962 [1]:[2,3]:0.954 [2]:[4,5]:0.946 "
-               "[3]:[6,7]:0.905 [4]:[8,9]:0.659 [5]:[10]:0.964",
+               "[0]:[0,1]:0.989 [1]:[2,3]:0.988 [2]:[4,5]:0.987 "
+               "[3]:[6,7]:0.968 [4]:[8,9]:0.766 [5]:[10]:0.976",
                "French ';' inside beads: the clause without anchors joins "
-               "its sentence, 0.659");
+               "its sentence, 0.766");
         is_str(beads(semicolon, fr),
-               "[0]:[0]:0.981 [1]:[1]:0.963 [2]:[2]:0.956 [3]:[3]:0.953 "
-               "[4]:[4]:0.953 [5]:[5]:0.940 [6]:[6]:0.946 [7]:[7]:0.893 "
-               "[8]:[8,9]:0.608 [9]:[10]:0.962",
+               "[0]:[0]:0.986 [1]:[1]:0.971 [2]:[2]:0.967 [3]:[3]:0.966 "
+               "[4]:[4]:0.965 [5]:[5]:0.963 [6]:[6]:0.965 [7]:[7]:0.938 "
+               "[8]:[8,9]:0.712 [9]:[10]:0.975",
                "';' ending beads on both sides: the same bead, less sure");
+        show_scores = false;
+    }
+
+    /* Two sentences that cross two others: the German first sentence ends
+     * with "250 Höhenmeter erforderten zwei Tage", which the French says at
+     * the start of its second. Along the bead's diagonal, "250" and "deux
+     * jours" are matches of the 2-2 bead, and the rest costs what it costs
+     * in two 1-1 beads. With the sentence boundaries in the same places,
+     * two 1-1 beads. */
+    {
+        const char *fr = "L' hiver était long et froid .\n"
+                         "Les deux premières longueurs de corde au-dessus de "
+                         "la rimaye coûtèrent des heures d' efforts .\n"
+                         "Il fallut deux jours pour gravir 250 mètres ; six "
+                         "heures de travail à la limite de l' équilibre , "
+                         "pour monter enfin sur l' arête .\n"
+                         "Le soir ils retournèrent au camp .\n";
+        const char *crossed = "Der Winter war lang und kalt .\n"
+                              "Die ersten beiden Seillängen über dem "
+                              "Bergschrund hatten Stunden gekostet , 250 "
+                              "Höhenmeter erforderten zwei Tage .\n"
+                              "Sechs Stunden Arbeit an der Grenze des "
+                              "Gleichgewichts , endlich konnten sie auf den "
+                              "Grat steigen .\n"
+                              "Am Abend kehrten sie ins Lager zurück .\n";
+        const char *same = "Der Winter war lang und kalt .\n"
+                           "Die ersten beiden Seillängen über dem Bergschrund "
+                           "hatten Stunden gekostet .\n"
+                           "250 Höhenmeter erforderten zwei Tage , sechs "
+                           "Stunden Arbeit an der Grenze des Gleichgewichts , "
+                           "endlich konnten sie auf den Grat steigen .\n"
+                           "Am Abend kehrten sie ins Lager zurück .\n";
+        show_scores = true;
+        is_str(beads(crossed, fr), "[0]:[0]:0.969 [1,2]:[1,2]:0.715 "
+               "[3]:[3]:0.978", "sentences that cross: a 2-2 bead");
+        is_str(beads(same, fr), "[0]:[0]:0.986 [1]:[1]:0.981 [2]:[2]:0.988 "
+               "[3]:[3]:0.994", "the same boundaries: two 1-1 beads");
         show_scores = false;
     }
 
