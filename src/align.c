@@ -476,6 +476,8 @@ typedef struct {
     double anchor_weight;
     double p_true, p_rand;   /* matched share of item weight: see bead_cost */
     double mean_len[2];      /* mean sentence length, source and target */
+    double llr_scale[2];     /* LLR_STEPS per LLR_K_MAX - LLR_K_MIN mean
+                              * lengths of each side, in characters */
     /* LLR per unit of matched and of missed weight against K mean
      * sentences of the other side, tabulated: see llr. */
     double llr_match[LLR_STEPS + 2], llr_miss[LLR_STEPS + 2];
@@ -722,13 +724,15 @@ pair_values(pair_cache *pc, size_t x, size_t y, pair_match *pm)
 }
 
 /* Log-likelihood ratios per unit of item weight matched (*MATCH) and not
- * matched (*MISS) against the other side of a bead, of length K mean
- * sentences: a bead's anchors give GOT * MATCH + (W - GOT) * MISS for GOT
- * of W item weight matched, at most W * max(MATCH, MISS). */
-static inline void llr_rates(const cost_model *cm, double k, double *match,
-                             double *miss)
+ * matched (*MISS) against LEN characters of SIDE (the other side of a bead,
+ * or a part of it), K = LEN / mean_len[SIDE] mean sentences: a bead's
+ * anchors give GOT * MATCH + (W - GOT) * MISS for GOT of W item weight
+ * matched, at most W * max(MATCH, MISS). */
+static inline void llr_rates(const cost_model *cm, int side, double len,
+                             double *match, double *miss)
 {
-    double x = (k - LLR_K_MIN) * (LLR_STEPS / (LLR_K_MAX - LLR_K_MIN));
+    double x = len * cm->llr_scale[side] - LLR_K_MIN *
+                                             (LLR_STEPS / (LLR_K_MAX - LLR_K_MIN));
     if (x < 0)
         x = 0;
     if (x > LLR_STEPS)
@@ -869,14 +873,14 @@ static void diagonal_init(const cost_model *cm, const bead_type *bt,
     }
     dg->most = 0;
     for (int x = 0; x < bt->a; x++) {
-        llr_rates(cm, ks[x] / cm->mean_len[1], &dg->match[0][x],
+        llr_rates(cm, 1, ks[x], &dg->match[0][x],
                   &dg->miss[0][x]);
         double r = dg->match[0][x] > dg->miss[0][x] ? dg->match[0][x]
                                                      : dg->miss[0][x];
         dg->most += s->wsum[i0 + x] * r;
     }
     for (int y = 0; y < bt->b; y++) {
-        llr_rates(cm, kt[y] / cm->mean_len[0], &dg->match[1][y],
+        llr_rates(cm, 0, kt[y], &dg->match[1][y],
                   &dg->miss[1][y]);
         double r = dg->match[1][y] > dg->miss[1][y] ? dg->match[1][y]
                                                      : dg->miss[1][y];
@@ -959,8 +963,8 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             ws += s->wsum[i - x];
         for (int y = 1; y <= bt->b; y++)
             wt += t->wsum[j - y];
-        llr_rates(cm, l2 / cm->mean_len[1], &match_s, &miss_s);
-        llr_rates(cm, l1 / cm->mean_len[0], &match_t, &miss_t);
+        llr_rates(cm, 1, l2, &match_s, &miss_s);
+        llr_rates(cm, 0, l1, &match_t, &miss_t);
         most = cm->anchor_weight *
                ((ws > 0 ? ws * (match_s > miss_s ? match_s : miss_s) : 0) +
                 (wt > 0 ? wt * (match_t > miss_t ? match_t : miss_t) : 0));
@@ -1975,6 +1979,17 @@ static double path_cost(const step *path, size_t np)
     return c;
 }
 
+/* The anchor model's unit of length on each side: its mean sentence, S and
+ * T characters. */
+static void set_mean_lengths(cost_model *cm, double s, double t)
+{
+    cm->mean_len[0] = s;
+    cm->mean_len[1] = t;
+    for (int k = 0; k < 2; k++)
+        cm->llr_scale[k] = LLR_STEPS / ((LLR_K_MAX - LLR_K_MIN) *
+                                        cm->mean_len[k]);
+}
+
 static int solve(const cost_model *cm, step **path, size_t *np, int depth)
 {
     const units *s = cm->s, *t = cm->t;
@@ -2004,8 +2019,7 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
         cc.t = &ct;
         /* The anchor model counts the other side's length in mean units:
          * of this level, whose units are merged sentences. */
-        cc.mean_len[0] = mean_length(&cs);
-        cc.mean_len[1] = mean_length(&ct);
+        set_mean_lengths(&cc, mean_length(&cs), mean_length(&ct));
         if (cc.n_types > COARSE_TYPES)
             cc.n_types = COARSE_TYPES;
         cc.union_items = false;
@@ -2292,8 +2306,7 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         cm.ratio = (ut.cum_len[ut.n] + RATIO_PRIOR_CHARS) /
                    (us.cum_len[us.n] + RATIO_PRIOR_CHARS);
         cm.var = LENGTH_VARIANCE;
-        cm.mean_len[0] = mean_length(&us);
-        cm.mean_len[1] = mean_length(&ut);
+        set_mean_lengths(&cm, mean_length(&us), mean_length(&ut));
         cm.anchor_weight = m->anchor_weight;
         cm.orphan_penalty = ORPHAN_PENALTY;
         cm.para_penalty = PARAGRAPH_PENALTY;
