@@ -872,19 +872,15 @@ static void diagonal_init(const cost_model *cm, const bead_type *bt,
         }
     }
     dg->most = 0;
-    for (int x = 0; x < bt->a; x++) {
-        llr_rates(cm, 1, ks[x], &dg->match[0][x],
-                  &dg->miss[0][x]);
-        double r = dg->match[0][x] > dg->miss[0][x] ? dg->match[0][x]
-                                                     : dg->miss[0][x];
-        dg->most += s->wsum[i0 + x] * r;
-    }
-    for (int y = 0; y < bt->b; y++) {
-        llr_rates(cm, 0, kt[y], &dg->match[1][y],
-                  &dg->miss[1][y]);
-        double r = dg->match[1][y] > dg->miss[1][y] ? dg->match[1][y]
-                                                     : dg->miss[1][y];
-        dg->most += t->wsum[j0 + y] * r;
+    for (int side = 0; side < 2; side++) {     /* its items' side */
+        const units *u = side ? t : s;
+        size_t u0 = side ? j0 : i0;
+        int n = side ? bt->b : bt->a;
+        for (int x = 0; x < n; x++) {
+            double *match = &dg->match[side][x], *miss = &dg->miss[side][x];
+            llr_rates(cm, 1 - side, side ? kt[x] : ks[x], match, miss);
+            dg->most += u->wsum[u0 + x] * (*match > *miss ? *match : *miss);
+        }
     }
 }
 
