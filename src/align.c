@@ -1391,11 +1391,16 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
     bd->hi[n] = m;
 }
 
-/* Half-width of the band searched around a coarser path: at the finest
- * level, and at the coarse levels, whose paths only guide the next level's
- * band (COARSE_BAND_WIDTH 2 instead of 4: the same beads on every input
+/* Half-width of the band searched around a path: BAND_WIDTH where a search
+ * is final (search_around), COARSE_BAND_WIDTH where its path only guides
+ * another search: at the coarse levels, and at the sentence level of the
+ * first pass, which the second pass or settle searches around again
+ * (2 instead of 4 at the coarse levels: the same beads on every input
  * measured, generated pairs with blocks of 300-500 sentences dropped or
- * inserted included, and 8 % less time; see bench/README.md). A path that
+ * inserted included, and 8 % less time; at the sentence level too: the
+ * same beads on textberg-dev in every ablation but length alone, better
+ * there, 0.608 -> 0.790, one bead of 15,000 apart in the damaged pairs,
+ * and 9 % less time on textberg-dev x50; see bench/README.md). A path that
  * runs along the band's edge widens it either way. */
 #define BAND_WIDTH 4
 #define COARSE_BAND_WIDTH 2
@@ -2025,8 +2030,7 @@ static int solve(const cost_model *cm, step **path, size_t *np, int depth)
     units_free(&ct);
 
     if (rc == AL_OK)
-        rc = refine(cm, coarse, ncoarse, 2,
-                    depth > 0 ? COARSE_BAND_WIDTH : BAND_WIDTH, path, np);
+        rc = refine(cm, coarse, ncoarse, 2, COARSE_BAND_WIDTH, path, np);
     free(coarse);
     return rc;
 }
