@@ -71,14 +71,28 @@ static int roman_value(const char *s, size_t n)
     static const char *const tens[] = {"", "X", "XX", "XXX", "XL", "L",
                                        "LX", "LXX", "LXXX", "XC"};
     static const char *const hundreds[] = {"", "C", "CC", "CCC"};
-    for (int v = 1; v < 400; v++) {
-        char buf[16];
-        int k = snprintf(buf, sizeof buf, "%s%s%s", hundreds[v / 100],
-                         tens[(v / 10) % 10], units[v % 10]);
-        if ((size_t)k == n && memcmp(buf, s, n) == 0)
-            return v;
+    /* The value read with the subtractive rule, then kept only if it is
+     * written the one canonical way (not "IIII", "VX", "IC"). */
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *d = strchr("IVXLC", s[i]);
+        static const int val[] = {1, 5, 10, 50, 100};
+        if (s[i] == '\0' || d == NULL)
+            return 0;
+        int x = val[d - "IVXLC"], next = 0;
+        if (i + 1 < n && s[i + 1] != '\0' && strchr("IVXLC", s[i + 1]))
+            next = val[strchr("IVXLC", s[i + 1]) - "IVXLC"];
+        v += x < next ? -x : x;
     }
-    return 0;
+    if (v < 1 || v >= 400)
+        return 0;
+    const char *h = hundreds[v / 100], *t = tens[(v / 10) % 10],
+               *u = units[v % 10];
+    size_t hn = strlen(h), tn = strlen(t), un = strlen(u);
+    return hn + tn + un == n && memcmp(s, h, hn) == 0 &&
+                   memcmp(s + hn, t, tn) == 0 && memcmp(s + hn + tn, u, un) == 0
+               ? v
+               : 0;
 }
 
 /* Is S (N bytes) an ordinal suffix after a Roman numeral in LANG? */
