@@ -56,26 +56,77 @@ void al_tokenize(const char *s, size_t n, al_token_fn fn, void *ud)
         fn(s + start, n - start, start, ud);
 }
 
+/* The letters U+00C0-U+00FF (UTF-8 C3 80-BF: the accented letters of
+ * German and French) mapped by utf8proc once, [0] with CASEFOLD, [1] with
+ * STRIPMARK too: most words that are not ASCII hold only these, and
+ * utf8proc_map allocates for every word. */
+typedef struct {
+    char s[4];
+    unsigned char n;
+} latin1_map;
+
+static latin1_map latin1[2][64];
+static pthread_once_t latin1_once = PTHREAD_ONCE_INIT;
+
+static void latin1_init(void)
+{
+    for (int strip = 0; strip < 2; strip++)
+        for (int k = 0; k < 64; k++) {
+            utf8proc_uint8_t in[2] = {0xC3, (utf8proc_uint8_t)(0x80 + k)};
+            utf8proc_uint8_t *f = NULL;
+            utf8proc_ssize_t m = utf8proc_map(
+                in, 2, &f, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+                               (strip ? UTF8PROC_STRIPMARK : 0));
+            latin1_map *e = &latin1[strip][k];
+            if (m > 0 && m <= (utf8proc_ssize_t)sizeof e->s) {
+                memcpy(e->s, f, (size_t)m);
+                e->n = (unsigned char)m;
+            }                      /* else n 0: left to utf8proc_map */
+            free(f);
+        }
+}
+
 /* TOK mapped by utf8proc with OPTIONS (casefolding among them) into OUT;
- * ASCII, the common case, without utf8proc. */
+ * ASCII and the Latin-1 letters, the common case, without utf8proc_map. */
 static size_t map_lower(const char *tok, size_t n, utf8proc_option_t options,
                         al_buf *out)
 {
     out->len = 0;
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)tok[i] >= 0x80)
-            ascii = false;
-    if (ascii) {
-        if (al_buf_reserve(out, n) != AL_OK)
+    bool fast = true;
+    for (size_t i = 0; i < n && fast; i++) {
+        unsigned char c = (unsigned char)tok[i];
+        if (c >= 0x80)
+            fast = c == 0xC3 && i + 1 < n &&
+                   ((unsigned char)tok[++i] & 0xC0) == 0x80;
+    }
+    int strip = (options & UTF8PROC_STRIPMARK) != 0;
+    if (fast && (options & ~(utf8proc_option_t)UTF8PROC_STRIPMARK) ==
+                    (UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)) {
+        pthread_once(&latin1_once, latin1_init);
+        if (al_buf_reserve(out, 2 * n) != AL_OK)  /* ß: "ss", one for one */
             return 0;
+        size_t o = 0;
         for (size_t i = 0; i < n; i++) {
-            char c = tok[i];
-            out->data[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            unsigned char c = (unsigned char)tok[i];
+            if (c < 0x80) {
+                out->data[o++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32)
+                                                       : (char)c;
+                continue;
+            }
+            const latin1_map *e = &latin1[strip][(unsigned char)tok[++i] - 0x80];
+            if (e->n == 0) {
+                fast = false;
+                break;
+            }
+            memcpy(out->data + o, e->s, e->n);
+            o += e->n;
         }
-        out->len = n;
-        out->data[n] = '\0';
-        return n;
+        if (fast) {
+            out->len = o;
+            out->data[o] = '\0';
+            return o;
+        }
+        out->len = 0;
     }
     utf8proc_uint8_t *f = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)tok,

@@ -4,6 +4,7 @@
 #include "internal.h"
 #include "tap.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static al_model *model;
@@ -57,8 +58,39 @@ static al_model *de_fr_model(unsigned without)
     return al_model_new(&opt, &err);
 }
 
+/* al_lower and al_fold (lexicon.c): ASCII and the Latin-1 letters take a
+ * table, everything else utf8proc_map; both give utf8proc's result. */
+static void test_folding(void)
+{
+    static const struct {
+        const char *word, *lower, *fold;
+    } cases[] = {
+        {"Straße", "strasse", "strasse"},
+        {"ÉCOLE", "école", "ecole"},
+        {"Übersicht", "übersicht", "ubersicht"},
+        {"ÆØÞ×", "æøþ×", "æøþ×"},
+        {"Œuvre", "œuvre", "œuvre"},                     /* U+0152: utf8proc */
+        {"Cafe\xCC\x81", "café", "cafe"},               /* combining acute */
+        {"µm", "μm", "μm"},                              /* U+00B5: Greek mu */
+        {"l'Été", "l'été", "l'ete"},
+    };
+    al_buf b = {0};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t n = strlen(cases[k].word);
+        char name[64];
+        size_t got = al_lower(cases[k].word, n, &b);
+        snprintf(name, sizeof name, "lower case of %s", cases[k].word);
+        is_str(got ? b.data : "", cases[k].lower, name);
+        got = al_fold(cases[k].word, n, &b);
+        snprintf(name, sizeof name, "folded %s", cases[k].word);
+        is_str(got ? b.data : "", cases[k].fold, name);
+    }
+    al_buf_free(&b);
+}
+
 int main(void)
 {
+    test_folding();
     model = de_fr_model(0);
     if (!ok(model != NULL, "model loads"))
         return done_testing();
