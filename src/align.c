@@ -479,7 +479,7 @@ typedef struct {
     double llr_scale[2];     /* LLR_STEPS per LLR_K_MAX - LLR_K_MIN mean
                               * lengths of each side, in characters */
     /* LLR per unit of matched and of missed weight against K mean
-     * sentences of the other side, tabulated: see llr. */
+     * sentences of the other side, tabulated: see llr_rates. */
     double llr_match[LLR_STEPS + 2], llr_miss[LLR_STEPS + 2];
     double orphan_penalty;   /* per merged sentence that shares no anchor */
     double end_cost[3][3];   /* per END_CLASS >> 1 of a bead's source and
@@ -837,10 +837,11 @@ static double boundary_cost(const cost_model *cm, uint32_t es, uint32_t et)
  * the chance of a random match in that part alone, as in a bead of those
  * units; a match elsewhere in the bead is no better than none (the
  * translation was expected in the part: that it is missing there is what
- * the match elsewhere tells). Two sentences that cross two others (the
- * first's end said in the second of the other side) then cost what two
- * 1-1 beads cost, plus what the crossing matches add, where the
- * whole-bead rates made every merge pay in every match it keeps. */
+ * the match elsewhere tells). The anchors of two sentences that cross two
+ * others (the first's end said in the second of the other side) then give
+ * what those of two 1-1 beads give, plus what the crossing matches add,
+ * where the whole-bead rates made every merge pay in every match it kept;
+ * the dearer prior of the merge stays. */
 typedef struct {
     bool near[5][5];             /* [x][y]: unit y in unit x's part */
     double match[2][5], miss[2][5];  /* rates of each unit of each side */
