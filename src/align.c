@@ -885,22 +885,28 @@ static void diagonal_init(const cost_model *cm, const bead_type *bt,
     }
 }
 
-/* The anchors' log-likelihood ratio of a bead along its diagonal DG, and
- * each unit's weight matched in its part in ROW and COL. */
-static double diagonal_llr(const cost_model *cm, const bead_type *bt,
-                           size_t i, size_t j, pair_cache *pc,
-                           const diagonal *dg, double *row, double *col)
+/* The item weight each unit of the bead covering source units [I-A, I) and
+ * target [J-B, J) has matched on the other side: ROW[X] for source unit
+ * I-A+X, COL[Y] for target unit J-B+Y. Only the pairs in DG's parts when
+ * DG is not NULL. With UNION, an item matched by two units of the other
+ * side counts once (the sum would count it again for every unit that
+ * matches it, and favour merging sentences that say the same thing). */
+static void matched_weights(const cost_model *cm, const bead_type *bt,
+                            size_t i, size_t j, pair_cache *pc,
+                            const diagonal *dg, bool union_items,
+                            double *row, double *col)
 {
     const units *s = cm->s, *t = cm->t;
     size_t i0 = i - bt->a, j0 = j - bt->b;
     uint32_t rmask[5] = {0}, cmask[5] = {0};
-    for (int x = 0; x < bt->a; x++)
-        for (int y = 0; y < bt->b; y++) {
-            if (!dg->near[x][y])
+    for (int x = bt->a - 1; x >= 0; x--)
+        for (int y = bt->b - 1; y >= 0; y--) {
+            if (dg != NULL && !dg->near[x][y])
                 continue;
             pair_match pm;
             pair_values(pc, i0 + x, j0 + y, &pm);
-            uint32_t again_s = rmask[x] & pm.ms, again_t = cmask[y] & pm.mt;
+            uint32_t again_s = union_items ? rmask[x] & pm.ms : 0;
+            uint32_t again_t = union_items ? cmask[y] & pm.mt : 0;
             row[x] += pm.st;
             col[y] += pm.ts;
             if (again_s != 0)
@@ -910,6 +916,17 @@ static double diagonal_llr(const cost_model *cm, const bead_type *bt,
             rmask[x] |= pm.ms;
             cmask[y] |= pm.mt;
         }
+}
+
+/* The anchors' log-likelihood ratio of a bead along its diagonal DG, from
+ * the weights its units matched in their parts (matched_weights), which are
+ * capped at each unit's weight. */
+static double diagonal_llr(const cost_model *cm, const bead_type *bt,
+                           size_t i, size_t j, const diagonal *dg,
+                           double *row, double *col)
+{
+    const units *s = cm->s, *t = cm->t;
+    size_t i0 = i - bt->a, j0 = j - bt->b;
     double llr = 0;
     for (int x = 0; x < bt->a; x++) {
         double w = s->wsum[i0 + x];
@@ -953,6 +970,7 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
      * cost, tried before the length model (a square root and a division)
      * and before the pairs are read. */
     double ws = 0, wt = 0, most = 0;
+    bool diag = bt->a > 1 && bt->b > 1;   /* see diagonal_init */
     diagonal dg;
     double match_s = 0, miss_s = 0, match_t = 0, miss_t = 0;
     if (cm->anchor_weight > 0) {
@@ -960,14 +978,15 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
             ws += s->wsum[i - x];
         for (int y = 1; y <= bt->b; y++)
             wt += t->wsum[j - y];
-        llr_rates(cm, 1, l2, &match_s, &miss_s);
-        llr_rates(cm, 0, l1, &match_t, &miss_t);
-        most = cm->anchor_weight *
-               ((ws > 0 ? ws * (match_s > miss_s ? match_s : miss_s) : 0) +
-                (wt > 0 ? wt * (match_t > miss_t ? match_t : miss_t) : 0));
-        if (bt->a > 1 && bt->b > 1) {
+        if (diag) {
             diagonal_init(cm, bt, i, j, l1, l2, &dg);
             most = cm->anchor_weight * dg.most;
+        } else {
+            llr_rates(cm, 1, l2, &match_s, &miss_s);
+            llr_rates(cm, 0, l1, &match_t, &miss_t);
+            most = cm->anchor_weight *
+                   ((ws > 0 ? ws * (match_s > miss_s ? match_s : miss_s) : 0) +
+                    (wt > 0 ? wt * (match_t > miss_t ? match_t : miss_t) : 0));
         }
         if (limit < HUGE_VAL && prior + edge - most >= limit)
             return prior + edge - most;
@@ -977,63 +996,49 @@ static double bead_cost(const cost_model *cm, int type, size_t i, size_t j,
     /* Null beads returned above: both sides end here. */
     double cost = prior + tail_cost(d) + edge;
     if (cm->anchor_weight > 0) {
-        double row[5] = {0}, col[5] = {0};
+        double row[5] = {0}, col[5] = {0};  /* from the bead's first unit */
         if (limit < HUGE_VAL && cost - most >= limit)
             return cost - most;
         /* A sentence's matched weight in a merge: of the union of its
-         * items matched by each sentence of the other side (the sum would
-         * count an item again for every sentence that matches it, and
-         * favour merging sentences that say the same thing). */
-        if (bt->a > 1 && bt->b > 1) {
-            cost -= cm->anchor_weight *
-                    diagonal_llr(cm, bt, i, j, pc, &dg, row, col);
-            for (int x = 1; x <= bt->a; x++)
-                cost += orphan_cost(cm, row[bt->a - x], s->wsum[i - x]);
-            for (int y = 1; y <= bt->b; y++)
-                cost += orphan_cost(cm, col[bt->b - y], t->wsum[j - y]);
-            return cost;
-        }
-        uint32_t rmask[5] = {0}, cmask[5] = {0};
-        for (int x = 1; x <= bt->a; x++)
-            for (int y = 1; y <= bt->b; y++) {
-                pair_match pm;
-                pair_values(pc, i - x, j - y, &pm);
-                uint32_t again_s = cm->union_items ? rmask[x - 1] & pm.ms : 0;
-                uint32_t again_t = cm->union_items ? cmask[y - 1] & pm.mt : 0;
-                row[x - 1] += pm.st;
-                col[y - 1] += pm.ts;
-                if (again_s != 0)
-                    row[x - 1] -= mask_weight(s, i - x, again_s);
-                if (again_t != 0)
-                    col[y - 1] -= mask_weight(t, j - y, again_t);
-                rmask[x - 1] |= pm.ms;
-                cmask[y - 1] |= pm.mt;
+         * items matched by each sentence of the other side (always along
+         * the diagonal; at the coarse levels not otherwise, union_items). */
+        matched_weights(cm, bt, i, j, pc, diag ? &dg : NULL,
+                        diag || cm->union_items, row, col);
+        if (diag) {
+            cost -= cm->anchor_weight * diagonal_llr(cm, bt, i, j, &dg, row,
+                                                     col);
+        } else {
+            double got_s = 0, got_t = 0;
+            for (int x = bt->a - 1; x >= 0; x--) {
+                double w = s->wsum[i - bt->a + x];
+                got_s += row[x] < w ? row[x] : w;
             }
-        double got_s = 0, got_t = 0;
-        for (int x = 1; x <= bt->a; x++)
-            got_s += row[x - 1] < s->wsum[i - x] ? row[x - 1] : s->wsum[i - x];
-        for (int y = 1; y <= bt->b; y++)
-            got_t += col[y - 1] < t->wsum[j - y] ? col[y - 1] : t->wsum[j - y];
-        /* Log-likelihood ratio of the matched weight under "translations"
-         * (a share p_true of item weight is matched) against "unrelated"
-         * (a share p_rand per mean sentence's worth of text on the other
-         * side, so more against a longer side), item weight counted as
-         * trials. The chance of a random match grows with the text there
-         * is to match, not with its number of sentences: a short fragment
-         * added to a bead adds little chance (counting sentences made
-         * merging a fragment cost as much as merging a long sentence). */
-        cost -= cm->anchor_weight *
-                ((ws > 0 ? got_s * match_s + (ws - got_s) * miss_s : 0) +
-                 (wt > 0 ? got_t * match_t + (wt - got_t) * miss_t : 0));
+            for (int y = bt->b - 1; y >= 0; y--) {
+                double w = t->wsum[j - bt->b + y];
+                got_t += col[y] < w ? col[y] : w;
+            }
+            /* Log-likelihood ratio of the matched weight under
+             * "translations" (a share p_true of item weight is matched)
+             * against "unrelated" (a share p_rand per mean sentence's worth
+             * of text on the other side, so more against a longer side),
+             * item weight counted as trials. The chance of a random match
+             * grows with the text there is to match, not with its number
+             * of sentences: a short fragment added to a bead adds little
+             * chance (counting sentences made merging a fragment cost as
+             * much as merging a long sentence). */
+            cost -= cm->anchor_weight *
+                    ((ws > 0 ? got_s * match_s + (ws - got_s) * miss_s : 0) +
+                     (wt > 0 ? got_t * match_t + (wt - got_t) * miss_t : 0));
+        }
         /* In a merge, a sentence that shares (almost) none of its own
          * anchor weight with the other side is evidence against the
          * merge. */
         if (bt->a > 1)
-            for (int x = 1; x <= bt->a; x++)
-                cost += orphan_cost(cm, row[x - 1], s->wsum[i - x]);
+            for (int x = bt->a - 1; x >= 0; x--)
+                cost += orphan_cost(cm, row[x], s->wsum[i - bt->a + x]);
         if (bt->b > 1)
-            for (int y = 1; y <= bt->b; y++)
-                cost += orphan_cost(cm, col[y - 1], t->wsum[j - y]);
+            for (int y = bt->b - 1; y >= 0; y--)
+                cost += orphan_cost(cm, col[y], t->wsum[j - bt->b + y]);
     }
     return cost;
 }
