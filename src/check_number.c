@@ -64,6 +64,19 @@ static ck_num *num_push(num_list *l)
 
 /* Value of Roman numeral S (N bytes of I V X L C) when it is written in
  * canonical form, else 0. */
+/* Value of the Roman digit C (I V X L C), or 0. */
+static int roman_digit(char c)
+{
+    switch (c) {
+    case 'I': return 1;
+    case 'V': return 5;
+    case 'X': return 10;
+    case 'L': return 50;
+    case 'C': return 100;
+    default: return 0;
+    }
+}
+
 static int roman_value(const char *s, size_t n)
 {
     static const char *const units[] = {"", "I", "II", "III", "IV", "V",
@@ -75,13 +88,9 @@ static int roman_value(const char *s, size_t n)
      * written the one canonical way (not "IIII", "VX", "IC"). */
     int v = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *d = strchr("IVXLC", s[i]);
-        static const int val[] = {1, 5, 10, 50, 100};
-        if (s[i] == '\0' || d == NULL)
+        int x = roman_digit(s[i]), next = i + 1 < n ? roman_digit(s[i + 1]) : 0;
+        if (x == 0)
             return 0;
-        int x = val[d - "IVXLC"], next = 0;
-        if (i + 1 < n && s[i + 1] != '\0' && strchr("IVXLC", s[i + 1]))
-            next = val[strchr("IVXLC", s[i + 1]) - "IVXLC"];
         v += x < next ? -x : x;
     }
     if (v < 1 || v >= 400)
