@@ -586,8 +586,7 @@ static int find_markers(seg_state *st)
             continue;
         size_t ps;
         int32_t before = cp_before(s, st->b, i, &ps);
-        if (!(i == st->b || is_space(before) || is_bullet(before) ||
-              before == 0x2043))
+        if (!(i == st->b || is_space(before) || is_bullet(before)))
             continue;
         marker m;
         memset(&m, 0, sizeof m);
@@ -662,7 +661,7 @@ static bool line_is_item(seg_state *st, size_t i)
         return false;
     size_t n;
     int32_t c = cp_at(st->s, st->e, i, &n);
-    if (is_bullet(c) || c == 0x2043 || c == 0x2023)
+    if (is_bullet(c))
         return true;
     if ((is_dash(c) || c == '*') && i + n < st->e && st->s[i + n] == ' ')
         return true;
@@ -1296,7 +1295,7 @@ static int split_para(seg_state *st, size_t b, size_t e)
                 while (j > b && s[j - 1] == ' ')
                     j--;
                 int32_t before = cp_before(s, b, j, &ps);
-                if (!is_bullet(before) && before != 0x2043)
+                if (!is_bullet(before))
                     rc = cut(st, i);           /* "• 2." cut at the bullet */
                 i = m->end;
                 continue;
@@ -1315,7 +1314,7 @@ static int split_para(seg_state *st, size_t b, size_t e)
             i += n;
             continue;
         }
-        if (is_bullet(cp) || cp == 0x2043) {
+        if (is_bullet(cp)) {
             size_t ps;
             int32_t before = cp_before(s, b, i, &ps);
             if (before == ' ')
@@ -1362,7 +1361,7 @@ static bool may_split(const seg_state *st, size_t b, size_t e)
             if (mark)
                 return true;
         } else if (is_terminal(cp) || cp == ':' || is_bullet(cp) ||
-                   cp == 0x2043 || cp == '"' || cp == 0x201D) {
+                   cp == '"' || cp == 0x201D) {
             mark = true;
         }
     }
