@@ -1414,25 +1414,78 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
 /* Exact problems up to this many cells; larger ones are coarsened. */
 #define FULL_DP_CELLS ((size_t)1 << 16)
 
+/* Widens band BD to WIDE (a wider band around the same guide) in the rows
+ * within REACH of a cell where PATH runs along BD's edge; all rows when
+ * PATH is NULL. The band's lo and hi stay non-decreasing with the row. */
+static void widen_near_edge(band *bd, const band *wide, const step *path,
+                            size_t np, size_t reach, size_t n, size_t m)
+{
+    size_t from = path != NULL ? SIZE_MAX : 0, to = 0;  /* rows widened */
+    for (size_t k = 0; path != NULL && k <= np; k++) {
+        /* The path's cells: each step's start, and the last step's end. */
+        size_t i = k < np ? path[k].i0 : path[np - 1].i1;
+        size_t j = k < np ? path[k].j0 : path[np - 1].j1;
+        if (np == 0 || !at_edge(bd, i, j, m))
+            continue;
+        size_t a = i > reach ? i - reach : 0;
+        size_t b = i + reach < n ? i + reach : n;
+        if (from != SIZE_MAX && a <= to + 1) {
+            to = b;          /* overlaps the open run */
+            continue;
+        }
+        for (size_t r = from; from != SIZE_MAX && r <= to; r++) {
+            bd->lo[r] = wide->lo[r];
+            bd->hi[r] = wide->hi[r];
+        }
+        from = a;
+        to = b;
+    }
+    if (path == NULL)
+        to = n;
+    for (size_t r = from; from != SIZE_MAX && r <= to; r++) {
+        bd->lo[r] = wide->lo[r];
+        bd->hi[r] = wide->hi[r];
+    }
+    for (size_t i = n; i-- > 0;)
+        if (bd->lo[i] > bd->lo[i + 1])
+            bd->lo[i] = bd->lo[i + 1];
+    for (size_t i = 1; i <= n; i++)
+        if (bd->hi[i] < bd->hi[i - 1])
+            bd->hi[i] = bd->hi[i - 1];
+}
+
 /* Searches a band of half-width WIDTH around GUIDE (a path on units SCALE
- * times coarser), widening it while the best path touches its edge. */
+ * times coarser). Where the best path runs along the band's edge the band
+ * is widened fourfold, in the rows within the new half-width of each such
+ * cell (the rest of the band keeps its width: a detour of a few hundred
+ * sentences in a long text costs a wider band there only), and searched
+ * again, until the path leaves the edge. */
 static int refine(const cost_model *cm, const step *guide, size_t ng,
                   size_t scale, size_t width, step **path, size_t *np)
 {
     size_t n = cm->s->n, m = cm->t->n;
-    band bd;
+    band bd, wide;
     if (band_alloc(&bd, n) != AL_OK)
         return AL_ENOMEM;
+    if (band_alloc(&wide, n) != AL_OK) {
+        band_free(&bd);
+        return AL_ENOMEM;
+    }
+    band_around(&bd, guide, ng, scale, n, m, width, width);
     int rc = AL_OK;
     for (size_t w = width;; w *= 4) {
-        band_around(&bd, guide, ng, scale, n, m, w, w);
         bool touch = false;
         rc = band_dp(cm, &bd, path, np, &touch);
         if (rc == AL_ENOMEM || w >= n + m || (rc == AL_OK && !touch))
             break;
+        band_around(&wide, guide, ng, scale, n, m, 4 * w, 4 * w);
+        /* Without a path (none in the band), everywhere. */
+        widen_near_edge(&bd, &wide, rc == AL_OK ? *path : NULL,
+                        rc == AL_OK ? *np : 0, 4 * w, n, m);
         if (rc == AL_OK)
             free(*path);
     }
+    band_free(&wide);
     band_free(&bd);
     return rc;
 }
