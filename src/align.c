@@ -1398,18 +1398,18 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
 }
 
 /* Half-width of the band searched around a path: BAND_WIDTH where a search
- * is final (search_around), COARSE_BAND_WIDTH where its path only guides
- * another search: at the coarse levels, and at the sentence level of the
- * first pass, which the second pass or settle searches around again
- * (2 instead of 4 at the coarse levels: the same beads on every input
- * measured, generated pairs with blocks of 300-500 sentences dropped or
- * inserted included, and 8 % less time; at the sentence level too: the
- * same beads on textberg-dev in every ablation but length alone, better
- * there, 0.608 -> 0.790, one bead of 15,000 apart in the damaged pairs,
- * and 9 % less time on textberg-dev x50; see bench/README.md). A path that
- * runs along the band's edge widens it either way. */
+ * widens a band that its path ran along (refine's default), and
+ * COARSE_BAND_WIDTH where its path only guides another search: at the
+ * coarse levels, and at the sentence level of the first pass, which the
+ * second pass or settle searches around again (POSTERIOR_WIDTH). 1, where
+ * 4 and then 2 were used before: each narrowing kept the beads of
+ * textberg-dev in every ablation but length alone (0.608 -> 0.790 with 2;
+ * 0.794 -> 0.790 with 1), of x20, x50 and the damaged pairs of
+ * bench-robust.sh (one insertion bead better), and took 9 % less time on
+ * x50 and 10 % on the generated 100k pair (2 -> 1; see bench/README.md).
+ * A path that runs along the band's edge widens it where it does. */
 #define BAND_WIDTH 4
-#define COARSE_BAND_WIDTH 2
+#define COARSE_BAND_WIDTH 1
 
 /* Exact problems up to this many cells; larger ones are coarsened. */
 #define FULL_DP_CELLS ((size_t)1 << 16)
@@ -1491,7 +1491,7 @@ static int refine(const cost_model *cm, const step *guide, size_t ng,
 }
 
 /* Half-width of the band summed over for posteriors, which is also the band
- * the final search (search_around) looks in: 2, like COARSE_BAND_WIDTH.
+ * the final search (search_around) looks in: 2.
  * With 4 the beads were the same on every input measured (textberg-dev in
  * every ablation, x20, x50, the damaged pairs of bench-robust.sh), the
  * scores of textberg-dev within 0.001, and x50 took 15 % longer; its
