@@ -223,14 +223,6 @@ typedef struct {
     uint32_t a, b;
 } edge;
 
-static int cmp_edge_a(const void *x, const void *y)
-{
-    const edge *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return p->b < q->b ? -1 : p->b > q->b;
-}
-
 void al_lexicon_free(al_lexicon *lx)
 {
     if (lx == NULL)
@@ -247,7 +239,33 @@ typedef struct {
     edge *e;
     size_t n, cap;
     al_buf f[2];
+    /* The last word added to each column, as written and its id: the
+     * files list a word's translations on consecutive lines. */
+    al_buf last[2];
+    int32_t last_id[2];
 } edge_list;
+
+/* The id of word W (N bytes, trimmed) of COLUMN, added when new: the last
+ * one's again without folding it when W is written the same. -1 when W
+ * folds to nothing, -2 out of memory. */
+static int32_t column_word(al_lexicon *lx, edge_list *el, int column,
+                           const char *w, size_t n)
+{
+    al_buf *last = &el->last[column];
+    if (last->len == n && last->data != NULL && memcmp(last->data, w, n) == 0)
+        return el->last_id[column];
+    if (al_fold(w, n, &el->f[column]) == 0)
+        return -1;
+    int32_t id = al_strtab_id(lx->words[column], el->f[column].data,
+                              el->f[column].len, true);
+    if (id < 0)
+        return -2;
+    last->len = 0;
+    if (al_buf_append(last, w, n) != AL_OK)
+        return -2;
+    el->last_id[column] = id;
+    return id;
+}
 
 /* Adds the pair (W0 in column 0, W1 in column 1), both folded. */
 static int add_pair(al_lexicon *lx, edge_list *el, const char *w0, size_t n0,
@@ -263,10 +281,12 @@ static int add_pair(al_lexicon *lx, edge_list *el, const char *w0, size_t n0,
         w1++, n1--;
     if (n0 == 0 || n1 == 0)
         return AL_OK;
-    if (al_fold(w0, n0, &el->f[0]) == 0 || al_fold(w1, n1, &el->f[1]) == 0)
+    int32_t a = column_word(lx, el, 0, w0, n0);
+    if (a == -1)
         return AL_OK;
-    int32_t a = al_strtab_id(lx->words[0], el->f[0].data, el->f[0].len, true);
-    int32_t b = al_strtab_id(lx->words[1], el->f[1].data, el->f[1].len, true);
+    int32_t b = a < 0 ? a : column_word(lx, el, 1, w1, n1);
+    if (b == -1)
+        return AL_OK;
     if (a < 0 || b < 0)
         return AL_ENOMEM;
     if (el->n == el->cap) {
@@ -352,30 +372,58 @@ int al_lexicon_check(const char *path, const char *data, size_t len,
                  ? parse_pairs(&lx, &el, path, data, len, false, err)
                  : al_fail(err, AL_ENOMEM, "out of memory");
     free(el.e);
-    al_buf_free(&el.f[0]);
-    al_buf_free(&el.f[1]);
+    for (int k = 0; k < 2; k++) {
+        al_buf_free(&el.f[k]);
+        al_buf_free(&el.last[k]);
+    }
     al_strtab_free(lx.words[0]);
     al_strtab_free(lx.words[1]);
     return rc;
 }
 
-/* Builds the per-word translation lists of both directions. */
+/* Builds the per-word translation lists of both directions: each word's
+ * translations in increasing id order, once each. A counting sort by the
+ * other column's word, then by this column's (stable), orders the pairs;
+ * two passes over them, no comparisons. */
 static int index_edges(al_lexicon *lx, edge_list *el)
 {
-    for (int k = 0; k < 2; k++) {
-        size_t nw = al_strtab_count(lx->words[k]);
+    size_t nw[2] = {al_strtab_count(lx->words[0]),
+                    al_strtab_count(lx->words[1])};
+    edge *tmp = al_malloc((el->n > 0 ? el->n : 1) * sizeof *tmp);
+    uint32_t *start = al_malloc((nw[0] > nw[1] ? nw[0] : nw[1]) * sizeof *start + sizeof *start);
+    if (tmp == NULL || start == NULL) {
+        free(tmp);
+        free(start);
+        return AL_ENOMEM;
+    }
+    int rc = AL_OK;
+    for (int k = 0; k < 2 && rc == AL_OK; k++) {
+        /* Column k's words as a, the other's as b. */
         if (k == 1)
             for (size_t i = 0; i < el->n; i++) {
                 uint32_t t = el->e[i].a;
                 el->e[i].a = el->e[i].b;
                 el->e[i].b = t;
             }
-        if (el->n > 0)            /* el->e is NULL for an empty list */
-            qsort(el->e, el->n, sizeof *el->e, cmp_edge_a);
-        lx->off[k] = al_calloc(nw + 1, sizeof *lx->off[k]);
-        lx->adj[k] = al_calloc(el->n, sizeof *lx->adj[k]);
-        if (lx->off[k] == NULL || lx->adj[k] == NULL)
-            return AL_ENOMEM;
+        /* By b into tmp, then by a back into el->e: sorted by (a, b). */
+        for (int pass = 0; pass < 2; pass++) {
+            size_t nkeys = nw[pass == 0 ? 1 - k : k];
+            const edge *from = pass == 0 ? el->e : tmp;
+            edge *to = pass == 0 ? tmp : el->e;
+            memset(start, 0, (nkeys + 1) * sizeof *start);
+            for (size_t i = 0; i < el->n; i++)
+                start[(pass == 0 ? from[i].b : from[i].a) + 1]++;
+            for (size_t x = 0; x < nkeys; x++)
+                start[x + 1] += start[x];
+            for (size_t i = 0; i < el->n; i++)
+                to[start[pass == 0 ? from[i].b : from[i].a]++] = from[i];
+        }
+        lx->off[k] = al_calloc(nw[k] + 1, sizeof *lx->off[k]);
+        lx->adj[k] = al_calloc(el->n > 0 ? el->n : 1, sizeof *lx->adj[k]);
+        if (lx->off[k] == NULL || lx->adj[k] == NULL) {
+            rc = AL_ENOMEM;
+            break;
+        }
         size_t m = 0;
         for (size_t i = 0; i < el->n; i++) {
             if (i > 0 && el->e[i].a == el->e[i - 1].a &&
@@ -384,11 +432,13 @@ static int index_edges(al_lexicon *lx, edge_list *el)
             lx->adj[k][m++] = el->e[i].b;
             lx->off[k][el->e[i].a + 1] = (uint32_t)m;
         }
-        for (size_t w = 1; w <= nw; w++)
+        for (size_t w = 1; w <= nw[k]; w++)
             if (lx->off[k][w] < lx->off[k][w - 1])
                 lx->off[k][w] = lx->off[k][w - 1];
     }
-    return AL_OK;
+    free(tmp);
+    free(start);
+    return rc;
 }
 
 /* Lexicon files shipped in dicts/: lex-X-Y.txt, X and Y in this order. */
@@ -429,8 +479,10 @@ al_lexicon *al_lexicon_load(const al_model *m, al_lang src, al_lang tgt,
     if (rc == AL_OK)
         rc = index_edges(lx, &el);
     free(el.e);
-    al_buf_free(&el.f[0]);
-    al_buf_free(&el.f[1]);
+    for (int k = 0; k < 2; k++) {
+        al_buf_free(&el.f[k]);
+        al_buf_free(&el.last[k]);
+    }
     if (rc != AL_OK) {
         if (rc == AL_ENOMEM)
             al_fail(err, rc, "out of memory while loading dictionaries");
