@@ -123,24 +123,67 @@ static void units_weigh(units *u)
     }
 }
 
-/* Sorts item numbers by weight, heaviest first (ties: lower number). qsort
- * has no context argument: the items are passed in a thread-local. */
-static _Thread_local const al_sentfeat *sort_items;
-
-static int cmp_item_weight(const void *a, const void *b)
+/* Sorts KEYS[0..N) ascending: quicksort on the median of three, insertion
+ * sort below 16. */
+static void sort_keys(uint64_t *keys, size_t n)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    float wx = sort_items->tw[sort_items->itype[x]];
-    float wy = sort_items->tw[sort_items->itype[y]];
-    if (wx != wy)
-        return wx > wy ? -1 : 1;
-    return x < y ? -1 : x > y;
+    while (n > 16) {
+        uint64_t a = keys[0], b = keys[n / 2], c = keys[n - 1];
+        uint64_t pivot = a < b ? (b < c ? b : (a < c ? c : a))
+                               : (a < c ? a : (b < c ? c : b));
+        size_t i = 0, j = n - 1;
+        for (;;) {
+            while (keys[i] < pivot)
+                i++;
+            while (keys[j] > pivot)
+                j--;
+            if (i >= j)
+                break;
+            uint64_t t = keys[i];
+            keys[i++] = keys[j];
+            keys[j--] = t;
+        }
+        /* [0, j] <= pivot <= [j + 1, n): the smaller part first. */
+        size_t left = j + 1;
+        if (left < n - left) {
+            sort_keys(keys, left);
+            keys += left;
+            n -= left;
+        } else {
+            sort_keys(keys + left, n - left);
+            n = left;
+        }
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t k = keys[i];
+        size_t j = i;
+        for (; j > 0 && keys[j - 1] > k; j--)
+            keys[j] = keys[j - 1];
+        keys[j] = k;
+    }
 }
 
+/* Sorts item numbers by weight, heaviest first (ties: lower number): as
+ * 64-bit keys, the weight's bits (a float >= 0 orders as its bits)
+ * inverted above the number. */
 static void keep_heaviest(const al_sentfeat *sf, uint32_t *items, size_t n)
 {
-    sort_items = sf;
-    qsort(items, n, sizeof *items, cmp_item_weight);
+    uint64_t small[2 * MAX_UNIT_ITEMS];
+    uint64_t *keys = n <= 2 * MAX_UNIT_ITEMS ? small
+                                             : al_malloc(n * sizeof *keys);
+    if (keys == NULL)
+        return;              /* kept in their order: still some items */
+    for (size_t k = 0; k < n; k++) {
+        float w = sf->tw[sf->itype[items[k]]];
+        uint32_t bits;
+        memcpy(&bits, &w, sizeof bits);
+        keys[k] = (uint64_t)~bits << 32 | items[k];
+    }
+    sort_keys(keys, n);
+    for (size_t k = 0; k < n; k++)
+        items[k] = (uint32_t)keys[k];
+    if (keys != small)
+        free(keys);
 }
 
 /* Appends the items ITEMS[0..N) of one unit to U (at *NI), the heaviest
@@ -445,6 +488,184 @@ static void match_pair(set_window *ws, size_t i, const units *t, size_t j,
     pm->ts = mt ? (float)mask_weight(t, j, mt) : 0;
 }
 
+/* ---- a row of pairs at once ---- */
+
+/* The pairs of source unit x with a run of target units [from, to) share
+ * the work match_pair does per pair: the features of a block of target
+ * units are indexed once, each with the units that have it, and x's
+ * features are looked up there once for the whole run (about a fifth of
+ * the lookups of pair after pair at the sentence level). The values are
+ * match_pair's, exactly. */
+#define NO_ENTRY UINT32_MAX
+
+typedef struct {
+    uint32_t key;            /* FEATURE_KEY + 1; 0: an empty slot */
+    uint32_t head;           /* its entry of the last unit, or NO_ENTRY */
+} chain_head;
+
+typedef struct {
+    uint32_t y;              /* a target unit that has the feature */
+    uint32_t next;           /* the entry of an earlier unit, or NO_ENTRY */
+    uint64_t bits;           /* its items that have it */
+} chain_entry;
+
+typedef struct {
+    const units *t;
+    size_t ya, yb;           /* the units indexed, [ya, yb) */
+    chain_head *head;
+    uint32_t bits;           /* log2 of head's slots */
+    chain_entry *e;
+    size_t ne, cap;
+    uint64_t *ms, *mt;       /* per pair of the run: matched items */
+    size_t width;
+    int rc;                  /* AL_ENOMEM once something could not grow */
+} target_index;
+
+/* Target units indexed past a run's end, so that the next rows' runs are
+ * found in the same block. */
+#define INDEX_SLACK 32
+
+static void target_index_init(target_index *ti, const units *t)
+{
+    memset(ti, 0, sizeof *ti);
+    ti->t = t;
+}
+
+static void target_index_free(target_index *ti)
+{
+    free(ti->head);
+    free(ti->e);
+    free(ti->ms);
+    free(ti->mt);
+    memset(ti, 0, sizeof *ti);
+}
+
+/* Indexes target units [YA, YB). */
+static void target_index_build(target_index *ti, size_t ya, size_t yb)
+{
+    const units *t = ti->t;
+    const al_sentfeat *sf = t->sf;
+    size_t total = 0;
+    for (uint32_t k = t->ioff[ya]; k < t->ioff[yb]; k++) {
+        uint32_t ty = sf->itype[t->iidx[k]];
+        total += sf->tfo[ty + 1] - sf->tfo[ty];
+    }
+    uint32_t bits = 4;       /* at most half full */
+    while (bits < 31 && ((size_t)1 << bits) < 2 * total)
+        bits++;
+    if (bits > ti->bits) {
+        free(ti->head);
+        ti->head = al_malloc(((size_t)1 << bits) * sizeof *ti->head);
+        ti->bits = ti->head != NULL ? bits : 0;
+    }
+    if (total > ti->cap) {
+        free(ti->e);
+        ti->e = al_malloc(total * sizeof *ti->e);
+        ti->cap = ti->e != NULL ? total : 0;
+    }
+    ti->ya = ti->yb = ya;
+    ti->ne = 0;
+    if (ti->head == NULL || (total > 0 && ti->e == NULL) ||
+        total >= NO_ENTRY) {
+        ti->rc = AL_ENOMEM;
+        return;
+    }
+    bits = ti->bits;
+    uint32_t m = ((uint32_t)1 << bits) - 1;
+    memset(ti->head, 0, ((size_t)m + 1) * sizeof *ti->head);
+    for (size_t y = ya; y < yb; y++)
+        for (uint32_t k = t->ioff[y]; k < t->ioff[y + 1]; k++) {
+            uint32_t ty = sf->itype[t->iidx[k]];
+            uint64_t bit = (uint64_t)1 << (k - t->ioff[y]);
+            for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++) {
+                uint32_t key = FEATURE_KEY(sf->tfeat[f]) + 1;
+                uint32_t h = slot_of(key, bits);
+                while (ti->head[h].key != 0 && ti->head[h].key != key)
+                    h = (h + 1) & m;
+                chain_head *c = &ti->head[h];
+                if (c->key == 0) {
+                    c->key = key;
+                    c->head = NO_ENTRY;
+                }
+                if (c->head != NO_ENTRY && ti->e[c->head].y == y) {
+                    ti->e[c->head].bits |= bit;
+                    continue;
+                }
+                chain_entry *e = &ti->e[ti->ne];
+                e->y = (uint32_t)y;
+                e->next = c->head;
+                e->bits = bit;
+                c->head = (uint32_t)ti->ne++;
+            }
+        }
+    ti->yb = yb;
+}
+
+/* The pairs of source unit X of S with target units [FROM, TO) into
+ * OUT[0 .. TO - FROM), as match_pair gives them (none matched when
+ * memory ran out: TI->rc says so). */
+static void match_row(target_index *ti, const units *s, size_t x,
+                      size_t from, size_t to, pair_match *out)
+{
+    const units *t = ti->t;
+    size_t width = to > from ? to - from : 0;
+    memset(out, 0, width * sizeof *out);
+    if (width == 0)
+        return;
+    if (from < ti->ya || to > ti->yb) {
+        /* A new block, ahead of the run in the direction the rows go. */
+        size_t span = 2 * width + INDEX_SLACK, n = t->n;
+        size_t a = from, b = from + span < n ? from + span : n;
+        if (from < ti->ya && ti->yb > ti->ya) {
+            b = to;
+            a = to > span ? to - span : 0;
+        }
+        target_index_build(ti, a, b);
+    }
+    if (width > ti->width) {
+        free(ti->ms);
+        free(ti->mt);
+        ti->ms = al_malloc(width * sizeof *ti->ms);
+        ti->mt = al_malloc(width * sizeof *ti->mt);
+        ti->width = ti->ms && ti->mt ? width : 0;
+    }
+    if (ti->rc != AL_OK || ti->width == 0 || from < ti->ya || to > ti->yb) {
+        ti->rc = AL_ENOMEM;
+        return;
+    }
+    uint64_t *ms = ti->ms, *mt = ti->mt;
+    memset(ms, 0, width * sizeof *ms);
+    memset(mt, 0, width * sizeof *mt);
+    const al_sentfeat *sf = s->sf;
+    uint32_t bits = ti->bits, m = ((uint32_t)1 << bits) - 1;
+    for (uint32_t k = s->ioff[x]; k < s->ioff[x + 1]; k++) {
+        uint32_t ty = sf->itype[s->iidx[k]];
+        uint64_t bit = (uint64_t)1 << (k - s->ioff[x]);
+        for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++) {
+            uint32_t key = FEATURE_KEY(sf->tfeat[f]) + 1;
+            uint32_t h = slot_of(key, bits);
+            while (ti->head[h].key != 0 && ti->head[h].key != key)
+                h = (h + 1) & m;
+            /* The chain runs from the last unit down. */
+            for (uint32_t e = ti->head[h].key != 0 ? ti->head[h].head
+                                                    : NO_ENTRY;
+                 e != NO_ENTRY && ti->e[e].y >= from; e = ti->e[e].next)
+                if (ti->e[e].y < to) {
+                    ms[ti->e[e].y - from] |= bit;
+                    mt[ti->e[e].y - from] |= ti->e[e].bits;
+                }
+        }
+    }
+    for (size_t c = 0; c < width; c++) {
+        if (ms[c] == 0)
+            continue;
+        out[c].ms = (uint32_t)ms[c];   /* the first 32 items */
+        out[c].mt = (uint32_t)mt[c];
+        out[c].st = (float)mask_weight(s, x, ms[c]);
+        out[c].ts = (float)mask_weight(t, from + c, mt[c]);
+    }
+}
+
 /* ---- the cost model ---- */
 
 /* A merged sentence sharing less than this part of its anchor weight with
@@ -655,10 +876,13 @@ typedef struct {
     size_t reach;            /* source units a bead covers, at most: the
                               * ring's rows */
     size_t width;            /* ring columns */
-    size_t *x, *lo;          /* per ring row; x is NULL without a ring */
-    pair_match *pm;          /* reach * width, st NAN = not yet computed */
-    set_window win;          /* feature sets of source units */
-    const units *t;          /* target units */
+    size_t *x, *lo, *hi;     /* per ring row: its unit, its columns [lo, hi);
+                              * x is NULL without a ring */
+    pair_match *pm;          /* reach * width */
+    target_index ti;         /* target features, to fill ring rows */
+    set_window win;          /* feature sets of source units, for pairs
+                              * outside the ring and the table */
+    const units *s, *t;      /* source and target units */
 } pair_cache;
 
 /* Matched weights of every sentence pair a bead inside a band can cover,
@@ -712,11 +936,8 @@ pair_values(pair_cache *pc, size_t x, size_t y, pair_match *pm)
     }
     if (pc->x != NULL) {
         size_t r = x % pc->reach;
-        if (pc->x[r] == x && y >= pc->lo[r] && y < pc->lo[r] + pc->width) {
-            pair_match *c = &pc->pm[r * pc->width + (y - pc->lo[r])];
-            if (isnan(c->st))
-                match_pair(&pc->win, x, pc->t, y, c);
-            *pm = *c;
+        if (pc->x[r] == x && y >= pc->lo[r] && y < pc->hi[r]) {
+            *pm = pc->pm[r * pc->width + (y - pc->lo[r])];
             return;
         }
     }
@@ -770,11 +991,14 @@ static int pair_cache_init(pair_cache *pc, const cost_model *cm,
     }
     pc->x = al_malloc(pc->reach * sizeof *pc->x);
     pc->lo = al_calloc(pc->reach, sizeof *pc->lo);
+    pc->hi = al_calloc(pc->reach, sizeof *pc->hi);
     pc->pm = al_malloc(pc->reach * (pc->width + 1) * sizeof *pc->pm);
-    if (!pc->x || !pc->lo || !pc->pm ||
-        window_init(&pc->win, cm->s, 2 * pc->reach + 2) != AL_OK)
-        return AL_ENOMEM;
+    pc->s = cm->s;
     pc->t = cm->t;
+    target_index_init(&pc->ti, cm->t);
+    if (!pc->x || !pc->lo || !pc->hi || !pc->pm ||
+        window_init(&pc->win, cm->s, 1) != AL_OK)
+        return AL_ENOMEM;
     for (size_t r = 0; r < pc->reach; r++)
         pc->x[r] = SIZE_MAX;
     return AL_OK;
@@ -787,7 +1011,9 @@ static int pair_cache_over(pair_cache *pc, const cost_model *cm,
 {
     memset(pc, 0, sizeof *pc);
     pc->tab = tab;
+    pc->s = cm->s;
     pc->t = cm->t;
+    target_index_init(&pc->ti, cm->t);
     return window_init(&pc->win, cm->s, 1);
 }
 
@@ -795,26 +1021,29 @@ static void pair_cache_free(pair_cache *pc)
 {
     free(pc->x);
     free(pc->lo);
+    free(pc->hi);
     free(pc->pm);
+    target_index_free(&pc->ti);
     window_free(&pc->win);
 }
 
 /* AL_ENOMEM when some feature set could not be built during the pass. */
 static int pair_cache_status(const pair_cache *pc)
 {
-    return pc->win.rc;
+    return pc->win.rc != AL_OK ? pc->win.rc : pc->ti.rc;
 }
 
-/* Source unit X enters the ring (replacing X - reach). */
+/* Source unit X enters the ring (replacing X - reach), its pairs matched. */
 static void pair_cache_enter(pair_cache *pc, const band *bd, size_t n,
                              size_t maxb, size_t x)
 {
     size_t r = x % pc->reach, from, to;
     pair_row_range(bd, n, pc->reach, maxb, x, &from, &to);
+    size_t end = to + 1 < pc->t->n ? to + 1 : pc->t->n;   /* units < m */
     pc->x[r] = x;
     pc->lo[r] = from;
-    for (size_t k = 0; k < pc->width; k++)
-        pc->pm[r * pc->width + k].st = NAN;
+    pc->hi[r] = end > from ? end : from;
+    match_row(&pc->ti, pc->s, x, from, pc->hi[r], &pc->pm[r * pc->width]);
 }
 
 /* Penalty of a bead whose sides end as ES and ET (see end_class). */
@@ -1524,21 +1753,28 @@ static void *fill_table(void *arg)
 {
     table_fill *f = arg;
     pair_table *tb = f->tb;
-    set_window win;
-    if (window_init(&win, f->cm->s, 1) != AL_OK) {
-        f->rc = AL_ENOMEM;
-        return NULL;
-    }
-    size_t got = 0;
-    for (size_t x = f->x0; x < f->x1 && f->rc == AL_OK; x++)
+    target_index ti;
+    target_index_init(&ti, f->cm->t);
+    pair_match *row = NULL;
+    size_t row_cap = 0, got = 0;
+    for (size_t x = f->x0; x < f->x1 && f->rc == AL_OK; x++) {
+        if (tb->cols[x] > row_cap) {
+            free(row);
+            row_cap = tb->cols[x];
+            row = al_malloc(row_cap * sizeof *row);
+            if (row == NULL) {
+                f->rc = AL_ENOMEM;
+                break;
+            }
+        }
+        match_row(&ti, f->cm->s, x, tb->lo[x], tb->lo[x] + tb->cols[x], row);
         for (size_t off = 0; off < tb->cols[x]; off++) {
             size_t w = tb->woff[x] + off / 64;
             if (off % 64 == 0) {
                 tb->mask[w] = 0;
                 tb->rank[w] = got;
             }
-            pair_match pm;
-            match_pair(&win, x, f->cm->t, tb->lo[x] + off, &pm);
+            pair_match pm = row[off];
             if (pm.st == 0 && pm.ts == 0)   /* masks hold 32 items only */
                 continue;
             if (got == f->cap) {
@@ -1552,6 +1788,8 @@ static void *fill_table(void *arg)
             tb->mask[w] |= (uint64_t)1 << (off % 64);
             f->val[got++] = pm;
         }
+    }
+    free(row);
     /* Just the pairs, and the sentinel read for unmatched pairs after the
      * last matched one. */
     if (f->rc == AL_OK) {
@@ -1564,8 +1802,8 @@ static void *fill_table(void *arg)
         }
     }
     if (f->rc == AL_OK)
-        f->rc = win.rc;
-    window_free(&win);
+        f->rc = ti.rc;
+    target_index_free(&ti);
     return NULL;
 }
 
