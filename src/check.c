@@ -282,14 +282,19 @@ typedef struct {
     bool any;                /* a word was seen in this sentence */
 } tok_ud;
 
+/* ASCII, most letters, without utf8proc (whose categories agree). */
 static bool is_upper(int32_t cp)
 {
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t k = utf8proc_category(cp);
     return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
 }
 
 static bool is_letter(int32_t cp)
 {
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
     utf8proc_category_t k = utf8proc_category(cp);
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }

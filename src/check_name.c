@@ -308,13 +308,21 @@ static bool found(ck_ctx *c, int side, const ck_word *w, const fuzzy_list *fl)
 static void check_side(ck_ctx *c, int side, fuzzy_list *fl, ck_set *done,
                        ck_around *around)
 {
-    other_side(c, !side, fl);
     ck_set_clear(done);
     ck_words *ws = &c->w[side];
+    bool collected = false;  /* the other side's words, for the first
+                              * candidate: most beads have none */
     for (size_t k = 0; k < ws->n && c->rc == AL_OK; k++) {
         ck_word *w = &ws->w[k];
-        if (ck_set_has(done, w->key) || !is_candidate(c, side, w) ||
-            found(c, side, w, fl))
+        if (ck_set_has(done, w->key) || !is_candidate(c, side, w))
+            continue;
+        if (!collected) {
+            other_side(c, !side, fl);
+            collected = true;
+            if (c->rc != AL_OK)
+                return;
+        }
+        if (found(c, side, w, fl))
             continue;
         if (ck_set_add(done, w->key) != AL_OK) {     /* report once */
             c->rc = AL_ENOMEM;
