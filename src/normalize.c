@@ -133,6 +133,21 @@ int al_normalize(const char *orig, size_t len, al_norm *out, al_error *err)
             continue;
         }
         bool blank = c == '\t' || c == '\v' || c == '\f';
+        /* A run of plain ASCII, at once: each is kept as written but the
+         * last, which the code below checks for a mark after it. */
+        if (c < 0x80 && !blank) {
+            size_t j = i + 1;
+            while (j < len && u[j] < 0x80 && u[j] != '\r' && u[j] != '\t' &&
+                   u[j] != '\v' && u[j] != '\f')
+                j++;
+            if (j < len && u[j] >= 0x80)
+                j--;
+            if (j > i) {
+                rc = al_buf_append(&st.out, orig + i, j - i);
+                i = j;
+                continue;
+            }
+        }
         /* ASCII, unless a mark follows (blanks compose with none). */
         if (c < 0x80 && (blank || !(i + 1 < len && u[i + 1] >= 0x80 &&
                           (starts_mark(u + i + 1, len - i - 1) ||
