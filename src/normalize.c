@@ -331,7 +331,8 @@ unsigned al_damage_scan(const char *s, size_t n)
     size_t qrun = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        size_t m = al_utf8_decode(u + i, n - i, &cp);
+        size_t m = u[i] < 0x80 ? (cp = u[i], 1) : al_utf8_decode(u + i, n - i,
+                                                               &cp);
         if (m == 0)
             m = 1;
         if (cp == 0xFFFD)
@@ -349,7 +350,7 @@ unsigned al_damage_scan(const char *s, size_t n)
                 bits |= AL_DAMAGE_QMARKS;
             qrun = 0;
         }
-        if (al_mojibake_pair(prev, cp))
+        if (cp >= 0x80 && al_mojibake_pair(prev, cp))  /* never ASCII */
             bits |= AL_DAMAGE_MOJIBAKE;
         prev = cp;
         i += m;
