@@ -125,6 +125,15 @@ static bool is_candidate(ck_ctx *c, int side, ck_word *w)
     if (w->prevch == ':' || w->prevch == '.' || w->prevch == '!' ||
         w->prevch == '?')
         return false;
+    /* The document tests first: they are cheap, and most capitalized
+     * German words fail them. A term of the text that the other text never
+     * has is no name; German capitalizes nouns, so an unknown capitalized
+     * German word is a name only when the other text has it too. */
+    uint32_t other = ck_counts_get(&c->doc[!side], w->key);
+    if (ck_counts_get(&c->doc[side], w->key) >= 2 && other == 0)
+        return false;
+    if (c->lang[side] == AL_LANG_DE && other == 0)
+        return false;
     if (ck_spell_loose(c, side, w))
         return false;
     /* An English common word inside German or French text is a part of an
@@ -140,16 +149,9 @@ static bool is_candidate(ck_ctx *c, int side, ck_word *w)
                 return false;
         }
     }
-    if (c->lang[side] == AL_LANG_DE &&
-        memchr(s, '-', w->len) == NULL && german_compound(c, side, s, w->len))
-        return false;
-    /* A term of the text that the other text never has. */
-    uint32_t other = ck_counts_get(&c->doc[!side], w->key);
-    if (ck_counts_get(&c->doc[side], w->key) >= 2 && other == 0)
-        return false;
-    /* German capitalizes nouns, so an unknown capitalized German word is a
-     * name only when the other text has it too. */
-    return c->lang[side] != AL_LANG_DE || other > 0;
+    return c->lang[side] != AL_LANG_DE ||
+           memchr(s, '-', w->len) != NULL ||
+           !german_compound(c, side, s, w->len);
 }
 
 /* Adds the folded key of S (N bytes), of each hyphen part and of its
