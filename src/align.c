@@ -1669,9 +1669,11 @@ static void widen_near_edge(band *bd, const band *wide, const step *path,
         from = a;
         to = b;
     }
-    if (path == NULL)
+    if (path == NULL || from == SIZE_MAX) {   /* no edge cell: everywhere */
+        from = 0;
         to = n;
-    for (size_t r = from; from != SIZE_MAX && r <= to; r++) {
+    }
+    for (size_t r = from; r <= to; r++) {
         bd->lo[r] = wide->lo[r];
         bd->hi[r] = wide->hi[r];
     }
