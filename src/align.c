@@ -511,6 +511,7 @@ typedef struct {
 
 typedef struct {
     const units *t;
+    set_window ref;          /* under al_reference_match: source sets */
     size_t ya, yb;           /* the units indexed, [ya, yb) */
     chain_head *head;
     uint32_t bits;           /* log2 of head's slots */
@@ -531,8 +532,11 @@ static void target_index_init(target_index *ti, const units *t)
     ti->t = t;
 }
 
+bool al_reference_match = false;
+
 static void target_index_free(target_index *ti)
 {
+    window_free(&ti->ref);
     free(ti->head);
     free(ti->e);
     free(ti->ms);
@@ -612,6 +616,15 @@ static void match_row(target_index *ti, const units *s, size_t x,
     memset(out, 0, width * sizeof *out);
     if (width == 0)
         return;
+    if (al_reference_match) {
+        if (ti->ref.u == NULL && window_init(&ti->ref, s, 1) != AL_OK)
+            ti->rc = AL_ENOMEM;
+        for (size_t y = from; ti->rc == AL_OK && y < to; y++)
+            match_pair(&ti->ref, x, t, y, &out[y - from]);
+        if (ti->rc == AL_OK)
+            ti->rc = ti->ref.rc;
+        return;
+    }
     if (from < ti->ya || to > ti->yb) {
         /* A new block, ahead of the run in the direction the rows go. */
         size_t span = 2 * width + INDEX_SLACK, n = t->n;

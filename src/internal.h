@@ -352,6 +352,11 @@ struct al_result {
  * results must agree). Never set outside tests. */
 extern bool al_reference_search;
 
+/* For tests: when true, sentence pairs are matched one by one (match_pair)
+ * where a row of them is matched at once (match_row); the results must be
+ * the same. Never set outside tests. */
+extern bool al_reference_match;
+
 /* Most bytes the two posterior sweeps may keep the band's bead costs in, to
  * cost each bead once (see sweep_band); 0: each sweep costs all its beads.
  * The results are the same either way. */

@@ -95,6 +95,21 @@ static long same_as_reference(al_model *m, al_text *s, al_text *t)
     return n;
 }
 
+/* Sentence pairs matched a row at a time (match_row) or one by one
+ * (al_reference_match): exactly the same beads and scores. */
+static long same_with_pairwise_match(al_model *m, al_text *s, al_text *t)
+{
+    al_error err;
+    al_result *a = al_align(m, s, t, &err);
+    al_reference_match = true;
+    al_result *b = al_align(m, s, t, &err);
+    al_reference_match = false;
+    long n = same_beads(a, b, 0);
+    al_result_free(a);
+    al_result_free(b);
+    return n;
+}
+
 /* The two sweeps share the band's bead costs (al_sweep_memo_max) or each
  * costs its own: exactly the same beads and scores. */
 static long same_without_memo(al_model *m, al_text *s, al_text *t)
@@ -136,6 +151,12 @@ static void test_reference_textberg(const al_options *opt)
                pass ? "textberg-dev: shared bead costs change nothing"
                     : "textberg-dev, no second pass: shared bead costs "
                       "change nothing");
+        is_int(s && t ? same_with_pairwise_match(m, s, t) : -2,
+               pass ? 425 : 430,
+               pass ? "textberg-dev: pairs matched a row at a time = one "
+                      "by one"
+                    : "textberg-dev, no second pass: pairs matched a row "
+                      "at a time = one by one");
         al_text_free(s);
         al_text_free(t);
         al_model_free(m);
@@ -486,57 +507,72 @@ int main(void)
     }
 
     /* A large pair: 3000 sentences against the same 3000 sentences with
-     * every 100th dropped; the coarse-to-fine search must find them all. */
-    const char *words[] = {"Berg ", "Gipfel ", "Expedition ", "Lager ",
-                           "Schnee ", "Eis "};
-    char *src = malloc(3000 * 160), *tgt = malloc(3000 * 160);
-    size_t so = 0, to = 0;
-    unsigned seed = 7;
-    for (int i = 0; i < 3000; i++) {
-        char line[160];
-        size_t l = 0;
-        seed = seed * 1103515245u + 12345u;
-        int nw = 1 + (int)((seed >> 16) % 9);
-        for (int w = 0; w < nw; w++) {
+     * every 100th dropped (block 0), then with sentences 1200-1499 dropped
+     * in a row (block 1); the coarse-to-fine search must find them all. */
+    for (int block = 0; block < 2; block++) {
+        const char *words[] = {"Berg ", "Gipfel ", "Expedition ", "Lager ",
+                               "Schnee ", "Eis "};
+        char *src = malloc(3000 * 160), *tgt = malloc(3000 * 160);
+        size_t so = 0, to = 0;
+        unsigned seed = 7;
+        for (int i = 0; i < 3000; i++) {
+            char line[160];
+            size_t l = 0;
             seed = seed * 1103515245u + 12345u;
-            const char *x = words[(seed >> 16) % 6];
-            memcpy(line + l, x, strlen(x));
-            l += strlen(x);
+            int nw = 1 + (int)((seed >> 16) % 9);
+            for (int w = 0; w < nw; w++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *x = words[(seed >> 16) % 6];
+                memcpy(line + l, x, strlen(x));
+                l += strlen(x);
+            }
+            l += (size_t)snprintf(line + l, sizeof line - l, "%d.\n", i);
+            memcpy(src + so, line, l);
+            so += l;
+            if (block ? i < 1200 || i >= 1500 : i % 100 != 50) {
+                memcpy(tgt + to, line, l);
+                to += l;
+            }
         }
-        l += (size_t)snprintf(line + l, sizeof line - l, "%d.\n", i);
-        memcpy(src + so, line, l);
-        so += l;
-        if (i % 100 != 50) {
-            memcpy(tgt + to, line, l);
-            to += l;
+        src[so] = tgt[to] = '\0';
+        al_text *s = al_text_from_bytes(model, AL_SOURCE, "s", src, so, &err);
+        al_text *t = al_text_from_bytes(model, AL_TARGET, "t", tgt, to, &err);
+        if (s == NULL || t == NULL)
+            printf("# %s\n", err.message);
+        const char *what = block ? "large pair, a block dropped"
+                                 : "large pair";
+        char name[96];
+        snprintf(name, sizeof name, "%s: one sweep = refine + posterior",
+                 what);
+        is_int(s && t ? same_as_reference(model, s, t) : -2, 3000, name);
+        snprintf(name, sizeof name, "%s: pairs matched a row at a time = one "
+                 "by one", what);
+        is_int(s && t ? same_with_pairwise_match(model, s, t) : -2, 3000, name);
+        al_result *r = s && t ? al_align(model, s, t, &err) : NULL;
+        size_t nulls = 0, ones = 0, other = 0;
+        for (size_t i = 0; r && i < al_result_count(r); i++) {
+            const al_bead *b = al_result_bead(r, i);
+            bool dropped = block ? b->src_begin >= 1200 && b->src_begin < 1500
+                                 : b->src_begin % 100 == 50;
+            if (b->src_len == 1 && b->tgt_len == 0 && dropped)
+                nulls++;
+            else if (b->src_len == 1 && b->tgt_len == 1)
+                ones++;
+            else
+                other++;
         }
+        snprintf(name, sizeof name, "%s: every dropped sentence found", what);
+        is_int(nulls, block ? 300 : 30, name);
+        snprintf(name, sizeof name, "%s: all other beads 1-1", what);
+        is_int(ones, block ? 2700 : 2970, name);
+        snprintf(name, sizeof name, "%s: no other beads", what);
+        is_int(other, 0, name);
+        al_result_free(r);
+        al_text_free(s);
+        al_text_free(t);
+        free(src);
+        free(tgt);
     }
-    src[so] = tgt[to] = '\0';
-    al_text *s = al_text_from_bytes(model, AL_SOURCE, "s", src, so, &err);
-    al_text *t = al_text_from_bytes(model, AL_TARGET, "t", tgt, to, &err);
-    if (s == NULL || t == NULL)
-        printf("# %s\n", err.message);
-    is_int(s && t ? same_as_reference(model, s, t) : -2, 3000,
-           "large pair: one sweep = refine + posterior");
-    al_result *r = s && t ? al_align(model, s, t, &err) : NULL;
-    size_t nulls = 0, ones = 0, other = 0;
-    for (size_t i = 0; r && i < al_result_count(r); i++) {
-        const al_bead *b = al_result_bead(r, i);
-        if (b->src_len == 1 && b->tgt_len == 0 && b->src_begin % 100 == 50)
-            nulls++;
-        else if (b->src_len == 1 && b->tgt_len == 1)
-            ones++;
-        else
-            other++;
-    }
-    is_int(nulls, 30, "large pair: every dropped sentence found");
-    is_int(ones, 2970, "large pair: all other beads 1-1");
-    is_int(other, 0, "large pair: no other beads");
-    al_result_free(r);
-    al_text_free(s);
-    al_text_free(t);
-    free(src);
-    free(tgt);
     al_model_free(model);
     test_reference_textberg(&opt);
     return done_testing();
