@@ -3,6 +3,18 @@
 #include "internal.h"
 #include "tap.h"
 
+struct load_job {
+    al_model *m;
+    al_spell **out;
+};
+
+static void *load_english(void *arg)
+{
+    struct load_job *j = arg;
+    *j->out = al_model_spell(j->m, AL_LANG_EN);
+    return NULL;
+}
+
 int main(void)
 {
     al_options opt;
@@ -40,6 +52,27 @@ int main(void)
     for (int i = 0; i < 4; i++)
         al_buf_free(&st[i]);
     ok(al_model_spell(m, AL_LANG_DE) == de, "loaded once");
+    /* Dictionaries are the process's: a second model shares them, and they
+     * outlive the model that loaded them. */
+    al_model *m2 = al_model_new(&opt, &err);
+    ok(m2 != NULL && al_model_spell(m2, AL_LANG_DE) == de,
+       "a second model shares the German dictionary");
     al_model_free(m);
+    ok(m2 != NULL && al_model_spell(m2, AL_LANG_FR) == fr,
+       "and the French one");
+    ok(al_spell_check(de, "Sanktionen", 10),
+       "the dictionary answers after its first model is freed");
+    /* Two threads load the English dictionary at once (after the pin of
+     * the UTF-8 table): one speller. */
+    al_model *m3 = al_model_new(&opt, &err);
+    al_spell *en[2] = {NULL, NULL};
+    struct load_job jobs[2] = {{m2, &en[0]}, {m3, &en[1]}};
+    al_run_two(load_english, &jobs[0], &jobs[1]);
+    ok(en[0] != NULL && en[0] == en[1],
+       "English loaded by two threads at once: one speller");
+    ok(en[0] != NULL && al_spell_check(en[0], "mountain", 8),
+       "and it answers");
+    al_model_free(m2);
+    al_model_free(m3);
     return done_testing();
 }
