@@ -5,7 +5,9 @@
 #include "tap.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static al_model *model;
 
@@ -88,9 +90,71 @@ static void test_folding(void)
     al_buf_free(&b);
 }
 
+/* Concepts of a lexicon word, joined by spaces. */
+static void join_concept(void *ud, const char *w, size_t n)
+{
+    char *out = ud;
+    size_t l = strlen(out);
+    if (l + n + 2 < 256)
+        snprintf(out + l, 256 - l, "%s%.*s", l ? " " : "", (int)n, w);
+}
+
+/* al_lexicon_load (lexicon.c) on a user dictionary alone (German to
+ * German has no shipped file): translations in the order first seen, each
+ * once, whether a word's lines follow each other or not; hunalign's
+ * "target @ source" lines; multiword entries skipped; words folded. */
+static void test_lexicon(void)
+{
+    static const char dict[] =
+        "Haus\tmaison\nHaus\tB\xc3\xa2timent\nHaus\tmaison\n"
+        "Baum\tarbre\nHaus\tfoyer\nb\xc3\xa2timent @ Geb\xc3\xa4ude\n"
+        "zwei W\xc3\xb6rter\tdeux\n";
+    char path[] = "/tmp/test-lexicon-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!ok(f != NULL && fputs(dict, f) >= 0 && fclose(f) == 0,
+            "user dictionary written"))
+        return;
+    al_options opt;
+    al_options_init(&opt);
+    opt.user_dict = path;
+    al_error err;
+    al_model *m = al_model_new(&opt, &err);
+    al_lexicon *lx = m ? al_lexicon_load(m, AL_LANG_DE, AL_LANG_DE, &err)
+                       : NULL;
+    if (ok(lx != NULL, "lexicon of a user dictionary loads")) {
+        static const struct {
+            int column;
+            const char *word, *concepts;
+        } cases[] = {
+            {0, "haus", "maison batiment foyer"},
+            {0, "baum", "arbre"},
+            {0, "gebaude", "batiment"},
+            {0, "zwei", ""},
+            {1, "batiment", "batiment"},
+            {1, "deux", ""},
+        };
+        for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+            char got[256] = "";
+            al_lexicon_concepts(lx, cases[k].column, cases[k].word,
+                                strlen(cases[k].word), join_concept, got);
+            char name[96];
+            snprintf(name, sizeof name, "lexicon: %s (column %d)",
+                     cases[k].word, cases[k].column);
+            is_str(got, cases[k].concepts, name);
+        }
+        is_int((long)al_lexicon_size(lx, 0), 3, "lexicon: 3 source words");
+        is_int((long)al_lexicon_size(lx, 1), 4, "lexicon: 4 target words");
+    }
+    al_lexicon_free(lx);
+    al_model_free(m);
+    unlink(path);
+}
+
 int main(void)
 {
     test_folding();
+    test_lexicon();
     model = de_fr_model(0);
     if (!ok(model != NULL, "model loads"))
         return done_testing();
