@@ -1979,8 +1979,9 @@ typedef struct {
 } sweep;
 
 /* Most memory the shared costs of a sweep may take (64 MiB: textberg-dev
- * ×50, 23k × 28k sentences, takes 51 MB); past it (100k sentences a side)
- * each sweep costs all its beads. */
+ * ×50, 23k × 28k sentences, takes 30 MB); past it (a generated pair of
+ * 100k sentences a side would take 114 MB) each sweep costs all its
+ * beads. */
 size_t al_sweep_memo_max = (size_t)64 << 20;
 
 static void memo_init(cost_memo *mo, const cost_model *cm,
