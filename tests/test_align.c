@@ -76,6 +76,24 @@ static long same_beads(const al_result *a, const al_result *b, double tol)
     return n;
 }
 
+/* Aligns S/T under model M with the test switch *FLAG off, then on: the
+ * number of beads when both give the same beads, with scores within TOL,
+ * or -1 on a difference. */
+static long same_both_ways(al_model *m, al_text *s, al_text *t, bool *flag,
+                           double tol)
+{
+    al_error err;
+    *flag = false;
+    al_result *a = al_align(m, s, t, &err);
+    *flag = true;
+    al_result *b = al_align(m, s, t, &err);
+    *flag = false;
+    long n = same_beads(a, b, tol);
+    al_result_free(a);
+    al_result_free(b);
+    return n;
+}
+
 /* The search after the first pass runs in the posterior's forward sweep
  * (sweep_band); with al_reference_search it runs as refine, then the
  * posterior sweeps on its own. Both must give the same beads and scores on
@@ -83,31 +101,14 @@ static long same_beads(const al_result *a, const al_result *b, double tol)
  * Returns the number of beads compared, or -1 on a difference. */
 static long same_as_reference(al_model *m, al_text *s, al_text *t)
 {
-    al_error err;
-    al_reference_search = false;
-    al_result *a = al_align(m, s, t, &err);
-    al_reference_search = true;
-    al_result *b = al_align(m, s, t, &err);
-    al_reference_search = false;
-    long n = same_beads(a, b, 1e-5);
-    al_result_free(a);
-    al_result_free(b);
-    return n;
+    return same_both_ways(m, s, t, &al_reference_search, 1e-5);
 }
 
 /* Sentence pairs matched a row at a time (match_row) or one by one
  * (al_reference_match): exactly the same beads and scores. */
 static long same_with_pairwise_match(al_model *m, al_text *s, al_text *t)
 {
-    al_error err;
-    al_result *a = al_align(m, s, t, &err);
-    al_reference_match = true;
-    al_result *b = al_align(m, s, t, &err);
-    al_reference_match = false;
-    long n = same_beads(a, b, 0);
-    al_result_free(a);
-    al_result_free(b);
-    return n;
+    return same_both_ways(m, s, t, &al_reference_match, 0);
 }
 
 /* The two sweeps share the band's bead costs (al_sweep_memo_max) or each
