@@ -304,6 +304,69 @@ static bool is_apostrophe(int32_t cp)
     return cp == '\'' || cp == 0x2019;
 }
 
+/* What a word type of a side is, whatever its place: its folded key, the
+ * stop-word lists that hold it, its class in the side's language. */
+struct ck_typefacts {
+    uint64_t key;
+    uint8_t stop;
+    uint8_t cls;
+    int16_t num;
+    int8_t month;
+};
+
+/* The facts of word TOK (N bytes) of SIDE, worked out the first time the
+ * type is seen; NULL out of memory. */
+static const struct ck_typefacts *type_facts(ck_ctx *c, int side,
+                                             const char *tok, size_t n)
+{
+    if (c->types[side] == NULL && (c->types[side] = al_strtab_new()) == NULL)
+        return NULL;
+    size_t seen = al_strtab_count(c->types[side]);
+    int32_t id = al_strtab_id(c->types[side], tok, n, true);
+    if (id < 0)
+        return NULL;
+    if ((size_t)id < seen)
+        return &c->facts[side][id];
+    if ((size_t)id >= c->facts_cap[side]) {
+        struct ck_typefacts *f = al_grow_array(c->facts[side],
+                                               &c->facts_cap[side],
+                                               sizeof *f, 1024);
+        if (f == NULL)
+            return NULL;
+        c->facts[side] = f;
+    }
+    struct ck_typefacts *f = &c->facts[side][id];
+    memset(f, 0, sizeof *f);
+    f->num = -1;
+    /* A token of combining marks only (a mark after punctuation) folds to
+     * nothing: an empty key, not an error. */
+    size_t fl = al_fold(tok, n, &c->fold);
+    f->key = al_hash(fl > 0 ? c->fold.data : "", fl);
+    for (int l = 0; l < AL_LANG_COUNT && fl > 0; l++)
+        if (al_is_stopword(c->m, (al_lang)l, c->fold.data, fl))
+            f->stop |= (uint8_t)(1u << l);
+    size_t ll = ck_lower(tok, n, &c->msg);
+    const ck_wordinfo *wi = ll ? ck_word_info(c->d, c->lang[side],
+                                              c->msg.data, ll) : NULL;
+    if (wi != NULL) {
+        f->cls = wi->cls;
+        f->num = wi->num;
+        f->month = wi->month;
+    }
+    return f;
+}
+
+static void ck_typefacts_free(ck_ctx *c)
+{
+    for (int s = 0; s < 2; s++) {
+        al_strtab_free(c->types[s]);
+        free(c->facts[s]);
+        c->types[s] = NULL;
+        c->facts[s] = NULL;
+        c->facts_cap[s] = 0;
+    }
+}
+
 static void on_word(const char *tok, size_t n, size_t off, void *ud)
 {
     tok_ud *u = ud;
@@ -375,24 +438,19 @@ static void on_word(const char *tok, size_t n, size_t off, void *ud)
     u->prev_end = off + n;
     u->any = true;
     /* Folded key, stop words, classes. */
-    /* A token of combining marks only (a mark after punctuation) folds to
-     * nothing: an empty key, not an error. */
-    size_t fl = al_fold(tok, n, &c->fold);
-    w->key = al_hash(fl > 0 ? c->fold.data : "", fl);
-    for (int l = 0; l < AL_LANG_COUNT && fl > 0; l++)
-        if (al_is_stopword(c->m, (al_lang)l, c->fold.data, fl))
-            w->stop |= (uint8_t)(1u << l);
-    size_t ll = ck_lower(tok, n, &c->msg);
-    const ck_wordinfo *wi = ll ? ck_word_info(c->d, c->lang[u->side],
-                                              c->msg.data, ll) : NULL;
-    if (wi != NULL) {
-        w->cls = wi->cls;
-        w->num = wi->num;
-        /* German and English write months with a capital ("May", not the
-         * verb "may"); French does not. */
-        if (c->lang[u->side] == AL_LANG_FR || (w->flags & CK_UPPER))
-            w->month = wi->month;
+    const struct ck_typefacts *f = type_facts(c, u->side, tok, n);
+    if (f == NULL) {
+        c->rc = AL_ENOMEM;
+        return;
     }
+    w->key = f->key;
+    w->stop = f->stop;
+    w->cls = f->cls;
+    w->num = f->num;
+    /* German and English write months with a capital ("May", not the verb
+     * "may"); French does not. */
+    if (c->lang[u->side] == AL_LANG_FR || (w->flags & CK_UPPER))
+        w->month = f->month;
     ws->n++;
 }
 
@@ -942,6 +1000,7 @@ int al_check(const al_model *m, al_result *r, al_error *err)
         for (int s = 0; s < 2; s++)
             free(half[h].c.w[s].w);
         ck_set_free(&half[h].c.set);
+        ck_typefacts_free(&half[h].c);
         al_buf_free(&half[h].c.fold);
         al_buf_free(&half[h].c.msg);
     }

@@ -140,6 +140,11 @@ typedef struct {
     ck_words w[2];
     uint32_t foreign;      /* bit K: target sentence K of the bead is not in
                               the target language (check_lang.c) */
+    /* Per side: what on_word works out from a word as written (folded key,
+     * stop words, class), once per word type. */
+    al_strtab *types[2];
+    struct ck_typefacts *facts[2];
+    size_t facts_cap[2];
     ck_set set;            /* scratch */
     al_buf fold;           /* scratch */
     al_buf msg;            /* scratch for messages */
