@@ -1001,6 +1001,7 @@ int al_check(const al_model *m, al_result *r, al_error *err)
             free(half[h].c.w[s].w);
         ck_set_free(&half[h].c.set);
         ck_typefacts_free(&half[h].c);
+        ck_surfaces_free(&half[h].c);
         al_buf_free(&half[h].c.fold);
         al_buf_free(&half[h].c.msg);
     }

@@ -145,6 +145,7 @@ typedef struct {
     al_strtab *types[2];
     struct ck_typefacts *facts[2];
     size_t facts_cap[2];
+    struct ck_surfaces *surf;  /* the current bead's scans (check_surface.c) */
     ck_set set;            /* scratch */
     al_buf fold;           /* scratch */
     al_buf msg;            /* scratch for messages */
@@ -223,6 +224,7 @@ void ck_check_garbled(ck_ctx *c);        /* check_garbled.c */
 void ck_check_names(ck_ctx *c);          /* check_name.c */
 void ck_check_encoding(ck_ctx *c);       /* check_surface.c */
 void ck_check_punctuation(ck_ctx *c);    /* check_surface.c */
+void ck_surfaces_free(ck_ctx *c);        /* check_surface.c */
 /* A sentence of SIDE in a bead of two or more that the other side does not
  * translate: omission (source) or addition (target). */
 void ck_check_merge(ck_ctx *c, int side);  /* check_merge.c */

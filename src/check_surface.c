@@ -174,6 +174,39 @@ static void scan_side(const ck_ctx *c, int side, surface *f)
              t->sents[i].ostart, f);
 }
 
+/* Both sides' scans of a bead, kept for the checks that read them
+ * (encoding, punctuation): each text is scanned once. */
+struct ck_surfaces {
+    const al_bead *b;        /* the bead scanned, or NULL */
+    surface s[2];
+};
+
+/* The scans of the current bead into *S and *T: from C's cache, or made
+ * (and cached when there is memory for it). */
+static void scan_bead(ck_ctx *c, surface *s, surface *t)
+{
+    if (c->surf == NULL)
+        c->surf = al_calloc(1, sizeof *c->surf);
+    if (c->surf != NULL && c->surf->b == c->b) {
+        *s = c->surf->s[AL_SOURCE];
+        *t = c->surf->s[AL_TARGET];
+        return;
+    }
+    scan_side(c, AL_SOURCE, s);
+    scan_side(c, AL_TARGET, t);
+    if (c->surf != NULL) {
+        c->surf->b = c->b;
+        c->surf->s[AL_SOURCE] = *s;
+        c->surf->s[AL_TARGET] = *t;
+    }
+}
+
+void ck_surfaces_free(ck_ctx *c)
+{
+    free(c->surf);
+    c->surf = NULL;
+}
+
 /* Adds a flag with a span already in original offsets. */
 static void flag_orig(ck_ctx *c, al_flag_code code, al_severity sev,
                       size_t b, size_t e, const char *what)
@@ -187,8 +220,7 @@ static void flag_orig(ck_ctx *c, al_flag_code code, al_severity sev,
 void ck_check_encoding(ck_ctx *c)
 {
     surface s, t;
-    scan_side(c, AL_SOURCE, &s);
-    scan_side(c, AL_TARGET, &t);
+    scan_bead(c, &s, &t);
     char msg[256];
     const char *orig = c->t[AL_TARGET]->orig;
     if (t.fffd > s.fffd) {
@@ -263,8 +295,7 @@ static void last_char(const ck_ctx *c, size_t *b, size_t *e)
 void ck_check_punctuation(ck_ctx *c)
 {
     surface s, t;
-    scan_side(c, AL_SOURCE, &s);
-    scan_side(c, AL_TARGET, &t);
+    scan_bead(c, &s, &t);
     long ns = net(&s), nt = net(&t);
     if (nt != 0 && nt != ns) {
         flag_orig(c, AL_FLAG_PUNCTUATION, AL_WARNING, t.first_paren,
