@@ -707,7 +707,7 @@ static int check_run(al_model *m, const lines *src, const lines *tgt,
             bd->tgt_len = g->nt;
             bd->score = 1.0;
         }
-        if (al_check(m, r, &err) != AL_OK) {
+        if (al_check(m, r, NULL, &err) != AL_OK) {
             fprintf(stderr, "check-measure: %s\n", err.message);
             al_result_free(r);
             return -1;

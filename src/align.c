@@ -2602,11 +2602,30 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
     return rc;
 }
 
+/* A copy of SF's features per type (tfo, tfeat) into *TFO, *TFEAT. */
+static int copy_type_features(const al_sentfeat *sf, uint32_t **tfo,
+                              uint32_t **tfeat)
+{
+    *tfo = al_malloc((sf->n_types + 1) * sizeof **tfo);
+    *tfeat = al_malloc((sf->n_tfeat > 0 ? sf->n_tfeat : 1) * sizeof **tfeat);
+    if (*tfo == NULL || *tfeat == NULL) {
+        free(*tfo);
+        free(*tfeat);
+        *tfo = *tfeat = NULL;
+        return AL_ENOMEM;
+    }
+    memcpy(*tfo, sf->tfo, (sf->n_types + 1) * sizeof **tfo);
+    memcpy(*tfeat, sf->tfeat, sf->n_tfeat * sizeof **tfeat);
+    return AL_OK;
+}
+
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
-                   al_result *r, al_error *err)
+                   al_result *r, al_sentfeat *feat, al_error *err)
 {
     al_sentfeat sf[2];
     memset(sf, 0, sizeof sf);
+    if (feat != NULL)
+        memset(feat, 0, 2 * sizeof *feat);
     int rc = al_features(m, src, tgt, &sf[0], &sf[1]);
     units us = {0}, ut = {0};
     if (rc == AL_OK)
@@ -2641,6 +2660,15 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         rc = solve(&cm, &path, &np, 0);
     }
     bool scored = false;
+    /* The features as computed, for the checks (FEAT): the second pass
+     * adds the pairs it learns to them. */
+    uint32_t *tfo0[2] = {NULL, NULL}, *tfeat0[2] = {NULL, NULL};
+    size_t ntf0[2] = {0, 0};
+    for (int s = 0; rc == AL_OK && feat != NULL && m->opt.second_pass &&
+                    s < 2; s++) {
+        rc = copy_type_features(&sf[s], &tfo0[s], &tfeat0[s]);
+        ntf0[s] = sf[s].n_tfeat;
+    }
     if (rc == AL_OK && m->opt.second_pass)
         rc = second_pass(&cm, sf, src, tgt, &us, &ut, &path, &np, &scored);
     else if (rc == AL_OK)
@@ -2649,8 +2677,23 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         rc = posterior_scores(&cm, path, np);
     units_free(&us);
     units_free(&ut);
-    al_sentfeat_free(&sf[0]);
-    al_sentfeat_free(&sf[1]);
+    for (int s = 0; s < 2; s++) {
+        if (rc == AL_OK && feat != NULL) {
+            if (tfo0[s] != NULL) {
+                free(sf[s].tfo);
+                free(sf[s].tfeat);
+                sf[s].tfo = tfo0[s];
+                sf[s].tfeat = tfeat0[s];
+                sf[s].n_tfeat = ntf0[s];
+                tfo0[s] = tfeat0[s] = NULL;
+            }
+            feat[s] = sf[s];     /* the caller's now */
+            memset(&sf[s], 0, sizeof sf[s]);
+        }
+        free(tfo0[s]);
+        free(tfeat0[s]);
+        al_sentfeat_free(&sf[s]);
+    }
     if (rc == AL_OK) {
         r->beads = al_calloc(np, sizeof *r->beads);
         if (r->beads == NULL)
@@ -2658,6 +2701,8 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
     }
     if (rc != AL_OK) {
         free(path);
+        for (int s = 0; feat != NULL && s < 2; s++)
+            al_sentfeat_free(&feat[s]);
         return al_fail(err, AL_ENOMEM, "out of memory while aligning");
     }
     path_to_beads(path, np, r->beads);

@@ -934,8 +934,20 @@ static void *check_beads(void *arg)
     return NULL;
 }
 
-int al_check(const al_model *m, al_result *r, al_error *err)
+bool al_check_wants_features(const al_model *m)
 {
+    return (m->opt.checks & (1u << AL_FLAG_GARBLED | 1u << AL_FLAG_OMISSION |
+                             1u << AL_FLAG_ADDITION)) != 0;
+}
+
+int al_check(const al_model *m, al_result *r, al_sentfeat *feat,
+             al_error *err)
+{
+    if (m->opt.checks == 0 || !al_check_wants_features(m)) {
+        for (int s = 0; feat != NULL && s < 2; s++)
+            al_sentfeat_free(&feat[s]);
+        feat = NULL;
+    }
     if (m->opt.checks == 0)
         return AL_OK;
     ck_ctx c;
@@ -956,9 +968,18 @@ int al_check(const al_model *m, al_result *r, al_error *err)
         al_run_two(count_side, &jc[0], &jc[1]);
         c.rc = jc[0].rc != AL_OK ? jc[0].rc : jc[1].rc;
     }
-    if (c.rc == AL_OK && (m->opt.checks & (1u << AL_FLAG_GARBLED |
-                                           1u << AL_FLAG_OMISSION |
-                                           1u << AL_FLAG_ADDITION))) {
+    if (feat != NULL) {
+        c.feat[AL_SOURCE] = feat[AL_SOURCE];
+        c.feat[AL_TARGET] = feat[AL_TARGET];
+        c.have_feat = true;
+        if (c.rc != AL_OK) {     /* taken over: freed below either way */
+            al_sentfeat_free(&c.feat[0]);
+            al_sentfeat_free(&c.feat[1]);
+            c.have_feat = false;
+        }
+        for (int s = 0; s < 2 && c.have_feat; s++)
+            c.mean_len[s] = mean_length(&c.feat[s], r->text[s]->n_sents);
+    } else if (c.rc == AL_OK && al_check_wants_features(m)) {
         c.rc = al_features(m, r->text[AL_SOURCE], r->text[AL_TARGET],
                            &c.feat[AL_SOURCE], &c.feat[AL_TARGET]);
         c.have_feat = c.rc == AL_OK;

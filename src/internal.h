@@ -362,9 +362,12 @@ extern bool al_reference_match;
  * The results are the same either way. */
 extern size_t al_sweep_memo_max;
 
-/* Computes beads of SRC/TGT into R (r->beads, r->n_beads). */
+/* Computes beads of SRC/TGT into R (r->beads, r->n_beads). With FEAT not
+ * NULL, FEAT[0] and FEAT[1] get the anchor items of both texts as
+ * al_features gives them (without what the second pass learned), for the
+ * checks; the caller frees them. */
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
-                   al_result *r, al_error *err);
+                   al_result *r, al_sentfeat *feat, al_error *err);
 
 /* Adds a flag to R for BEAD; the message is formatted and copied. */
 int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,
@@ -375,8 +378,14 @@ int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,
 #endif
     ;
 
-/* Runs the enabled checks over R's beads, adding flags. */
-int al_check(const al_model *m, al_result *r, al_error *err);
+/* Runs the enabled checks over R's beads, adding flags. FEAT, when not
+ * NULL, holds both texts' anchor items (al_align_beads), which the checks
+ * then take over and free; else they compute them when they need them. */
+int al_check(const al_model *m, al_result *r, al_sentfeat *feat,
+             al_error *err);
+
+/* Whether the enabled checks of M read the texts' anchor items. */
+bool al_check_wants_features(const al_model *m);
 
 /* ---- writers (write_*.c) ---- */
 typedef int (*al_writer_fn)(const al_result *r, FILE *out,

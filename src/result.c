@@ -153,9 +153,13 @@ al_result *al_align(al_model *m, const al_text *src, const al_text *tgt,
     }
     r->text[AL_SOURCE] = src;
     r->text[AL_TARGET] = tgt;
-    int rc = al_align_beads(m, src, tgt, r, err);
+    /* The checks read the anchor items the aligner computes: handed over,
+     * not computed again. */
+    al_sentfeat feat[2];
+    bool keep = m->opt.checks != 0 && al_check_wants_features(m);
+    int rc = al_align_beads(m, src, tgt, r, keep ? feat : NULL, err);
     if (rc == AL_OK)
-        rc = al_check(m, r, err);
+        rc = al_check(m, r, keep ? feat : NULL, err);
     if (rc == AL_OK && index_flags(r) != AL_OK)
         rc = al_fail(err, AL_ENOMEM, "out of memory");
     if (rc != AL_OK) {

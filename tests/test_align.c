@@ -129,6 +129,40 @@ static long same_without_memo(al_model *m, al_text *s, al_text *t)
 
 /* Textberg-dev from tests/data, aligned both ways, with and without the
  * second pass. */
+/* Whether two sets of anchor items of texts of N sentences are the same. */
+static bool same_features(const al_sentfeat *a, const al_sentfeat *b,
+                          size_t n)
+{
+    return a->n_items == b->n_items && a->n_types == b->n_types &&
+           a->n_tfeat == b->n_tfeat &&
+           memcmp(a->len, b->len, n * sizeof *a->len) == 0 &&
+           memcmp(a->ioff, b->ioff, (n + 1) * sizeof *a->ioff) == 0 &&
+           memcmp(a->itype, b->itype, a->n_items * sizeof *a->itype) == 0 &&
+           memcmp(a->tw, b->tw, a->n_types * sizeof *a->tw) == 0 &&
+           memcmp(a->tfo, b->tfo, (a->n_types + 1) * sizeof *a->tfo) == 0 &&
+           memcmp(a->tfeat, b->tfeat, a->n_tfeat * sizeof *a->tfeat) == 0;
+}
+
+/* The anchor items al_align_beads hands to the checks are al_features'
+ * own, without the pairs the second pass learned. */
+static void test_features_handed_over(al_model *m, al_text *s, al_text *t)
+{
+    al_error err;
+    al_result *r = al_calloc(1, sizeof *r);
+    al_sentfeat kept[2], fresh[2];
+    int rc = r ? al_align_beads(m, s, t, r, kept, &err) : AL_ENOMEM;
+    ok(rc == AL_OK && al_features(m, s, t, &fresh[0], &fresh[1]) == AL_OK &&
+           same_features(&kept[0], &fresh[0], s->n_sents) &&
+           same_features(&kept[1], &fresh[1], t->n_sents),
+       "textberg-dev: the items handed to the checks are al_features' own");
+    if (rc == AL_OK)
+        for (int k = 0; k < 2; k++) {
+            al_sentfeat_free(&kept[k]);
+            al_sentfeat_free(&fresh[k]);
+        }
+    al_result_free(r);
+}
+
 static void test_reference_textberg(const al_options *opt)
 {
     const char *top = getenv("top_srcdir");
@@ -152,6 +186,8 @@ static void test_reference_textberg(const al_options *opt)
                pass ? "textberg-dev: shared bead costs change nothing"
                     : "textberg-dev, no second pass: shared bead costs "
                       "change nothing");
+        if (pass && s && t)
+            test_features_handed_over(m, s, t);
         is_int(s && t ? same_with_pairwise_match(m, s, t) : -2,
                pass ? 425 : 430,
                pass ? "textberg-dev: pairs matched a row at a time = one "

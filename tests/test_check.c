@@ -75,7 +75,7 @@ static char *check_beads(al_model *m, const char *src, const char *tgt,
     }
     size_t o = 0;
     buf[0] = '\0';
-    if (al_check(m, r, &err) != AL_OK)
+    if (al_check(m, r, NULL, &err) != AL_OK)
         snprintf(buf, sizeof buf, "error: %s", err.message);
     /* Flags are added bead after bead; al_check does not index them. */
     for (size_t k = 0; k < r->n_flags; k++) {
@@ -532,6 +532,68 @@ static void test_threads(void)
     ok(same && want[0] != '\0', "four threads, one model: same flags");
 }
 
+static int cmp_flag(const void *p, const void *q)
+{
+    const al_flag_rec *x = p, *y = q;
+    if (x->bead != y->bead)
+        return x->bead < y->bead ? -1 : 1;
+    if (x->code != y->code)
+        return x->code < y->code ? -1 : 1;
+    if (x->span_begin != y->span_begin)
+        return x->span_begin < y->span_begin ? -1 : 1;
+    return strcmp(x->message, y->message);
+}
+
+/* al_align hands the aligner's anchor items (as computed, before the
+ * second pass learns pairs) to the checks; al_check computes them itself
+ * when not given: the same flags on textberg-dev, in the same order. */
+static void test_features_handed_over(void)
+{
+    const char *top = getenv("top_srcdir");
+    char de[1024], fr[1024];
+    snprintf(de, sizeof de, "%s/tests/data/textberg-dev/de.txt",
+             top ? top : ".");
+    snprintf(fr, sizeof fr, "%s/tests/data/textberg-dev/fr.txt",
+             top ? top : ".");
+    al_error err;
+    al_text *s = al_text_read(de_fr, AL_SOURCE, de, &err);
+    al_text *t = al_text_read(de_fr, AL_TARGET, fr, &err);
+    al_result *a = s && t ? al_align(de_fr, s, t, &err) : NULL;
+    al_result *b = s && t ? al_calloc(1, sizeof *b) : NULL;
+    if (b != NULL) {
+        b->text[0] = s;
+        b->text[1] = t;
+        if (al_align_beads(de_fr, s, t, b, NULL, &err) != AL_OK ||
+            al_check(de_fr, b, NULL, &err) != AL_OK) {
+            al_result_free(b);
+            b = NULL;
+        }
+    }
+    long same = a != NULL && b != NULL && a->n_flags == b->n_flags
+                    ? (long)a->n_flags : -1;
+    /* al_align orders a bead's flags (index_flags); al_check adds them as
+     * the checks find them: compared in one order. */
+    if (same > 0) {
+        qsort(a->flags, a->n_flags, sizeof *a->flags, cmp_flag);
+        qsort(b->flags, b->n_flags, sizeof *b->flags, cmp_flag);
+    }
+    for (size_t k = 0; same >= 0 && k < a->n_flags; k++) {
+        const al_flag_rec *x = &a->flags[k], *y = &b->flags[k];
+        if (x->bead != y->bead || x->code != y->code ||
+            x->severity != y->severity || x->side != y->side ||
+            x->span_begin != y->span_begin || x->span_end != y->span_end ||
+            strcmp(x->message, y->message) != 0) {
+            same = -1;
+        }
+    }
+    ok(same == 134, "textberg-dev: flags from the aligner's items = from "
+                    "the checks' own (134)");
+    al_result_free(a);
+    al_result_free(b);
+    al_text_free(s);
+    al_text_free(t);
+}
+
 int main(void)
 {
     fr_de = model("fr", "de", NO_LOW, 0);
@@ -550,6 +612,7 @@ int main(void)
     test_punctuation();
     test_low_confidence_and_switches();
     test_threads();
+    test_features_handed_over();
     al_model_free(fr_de);
     al_model_free(de_fr);
     return done_testing();
