@@ -7,9 +7,19 @@
 #define ALIGN_TAP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_count, tap_failed;
+
+/* PATH (SIZE bytes) gets REL below the source tree: top_srcdir, which
+ * make check sets, or the current folder. Returns PATH. */
+static inline const char *tap_data(char *path, size_t size, const char *rel)
+{
+    const char *top = getenv("top_srcdir");
+    snprintf(path, size, "%s/%s", top && *top ? top : ".", rel);
+    return path;
+}
 
 static inline int tap_ok(int cond, const char *file, int line,
                          const char *name)

@@ -165,12 +165,9 @@ static void test_features_handed_over(al_model *m, al_text *s, al_text *t)
 
 static void test_reference_textberg(const al_options *opt)
 {
-    const char *top = getenv("top_srcdir");
     char de[1024], fr[1024];
-    snprintf(de, sizeof de, "%s/tests/data/textberg-dev/de.txt",
-             top ? top : ".");
-    snprintf(fr, sizeof fr, "%s/tests/data/textberg-dev/fr.txt",
-             top ? top : ".");
+    tap_data(de, sizeof de, "tests/data/textberg-dev/de.txt");
+    tap_data(fr, sizeof fr, "tests/data/textberg-dev/fr.txt");
     for (int pass = 1; pass >= 0; pass--) {
         al_options o = *opt;
         al_error err;

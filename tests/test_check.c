@@ -549,12 +549,9 @@ static int cmp_flag(const void *p, const void *q)
  * when not given: the same flags on textberg-dev, in the same order. */
 static void test_features_handed_over(void)
 {
-    const char *top = getenv("top_srcdir");
     char de[1024], fr[1024];
-    snprintf(de, sizeof de, "%s/tests/data/textberg-dev/de.txt",
-             top ? top : ".");
-    snprintf(fr, sizeof fr, "%s/tests/data/textberg-dev/fr.txt",
-             top ? top : ".");
+    tap_data(de, sizeof de, "tests/data/textberg-dev/de.txt");
+    tap_data(fr, sizeof fr, "tests/data/textberg-dev/fr.txt");
     al_error err;
     al_text *s = al_text_read(de_fr, AL_SOURCE, de, &err);
     al_text *t = al_text_read(de_fr, AL_TARGET, fr, &err);

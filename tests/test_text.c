@@ -104,10 +104,8 @@ static void test_offsets(void)
     char *seed;
     size_t len;
     al_error err;
-    const char *top = getenv("top_srcdir");
     char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/seed/article.de.txt",
-             top ? top : ".");
+    tap_data(path, sizeof path, "tests/data/seed/article.de.txt");
     if (al_read_file(path, &seed, &len, &err) != AL_OK) {
         ok(0, "seed article readable");
         return;
