@@ -283,12 +283,9 @@ const al_lexicon *al_model_lexicon(const al_model *m, al_lang src, al_lang tgt,
 
 /* ---- spell.c: hunspell, thread-safe, cached ---- */
 typedef struct al_spell al_spell;
-typedef struct al_spell_set al_spell_set;
-al_spell_set *al_spell_set_new(void);
-void al_spell_set_free(al_spell_set *s);
-/* The dictionary of LANG from folder DIR, loaded on first use; NULL when
- * it is not installed. */
-al_spell *al_spell_get(al_spell_set *set, const char *dir, al_lang lang);
+/* The dictionary of LANG from folder DIR, loaded on first use and shared by
+ * the whole process; NULL when it is not installed. */
+al_spell *al_spell_get(const char *dir, al_lang lang);
 /* Is WORD (N bytes, UTF-8) spelled right? */
 bool al_spell_check(al_spell *sp, const char *word, size_t n);
 /* Stems of WORD into OUT[0..MAX) (buffers owned by the caller); returns how
@@ -313,7 +310,6 @@ struct al_model {
     pthread_mutex_t lock;    /* guards lazy loading below */
     al_lexicon *lex[AL_LANG_COUNT][AL_LANG_COUNT];  /* [src][tgt], lazy */
     bool lex_tried[AL_LANG_COUNT][AL_LANG_COUNT];
-    al_spell_set *spell;     /* hunspell dictionaries, loaded on demand */
     al_checkdata *check;     /* word lists of the checks */
     char *user_dict;         /* --dict FILE as read once, or NULL */
     size_t user_dict_len;

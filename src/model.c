@@ -92,8 +92,7 @@ al_model *al_model_new(const al_options *opt, al_error *err)
     if (hd == NULL || *hd == '\0')
         hd = "/usr/share/hunspell";
     m->hunspell_dir = al_strndup(hd, strlen(hd));
-    m->spell = al_spell_set_new();
-    if (m->dict_dir == NULL || m->hunspell_dir == NULL || m->spell == NULL) {
+    if (m->dict_dir == NULL || m->hunspell_dir == NULL) {
         al_model_free(m);
         al_fail(err, AL_ENOMEM, "out of memory");
         return NULL;
@@ -148,7 +147,6 @@ void al_model_free(al_model *m)
         al_abbrev_free(m->abbrev[l]);
         al_strtab_free(m->stop[l]);
     }
-    al_spell_set_free(m->spell);
     for (int a = 0; a < AL_LANG_COUNT; a++)
         for (int b = 0; b < AL_LANG_COUNT; b++)
             al_lexicon_free(m->lex[a][b]);
@@ -167,7 +165,7 @@ const al_abbrev *al_model_abbrev(const al_model *m, al_lang lang)
 
 al_spell *al_model_spell(const al_model *m, al_lang lang)
 {
-    return al_spell_get(m->spell, m->hunspell_dir, lang);
+    return al_spell_get(m->hunspell_dir, lang);
 }
 
 const al_lexicon *al_model_lexicon(const al_model *m, al_lang src, al_lang tgt,

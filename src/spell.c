@@ -38,30 +38,6 @@ struct al_spell {
     size_t n_list, cap_list;
 };
 
-/* A model's view of the dictionaries: the speller of each language once
- * found, so that the registry below is asked once per language. */
-struct al_spell_set {
-    pthread_mutex_t lock;
-    bool tried[AL_LANG_COUNT];
-    al_spell *sp[AL_LANG_COUNT];
-};
-
-al_spell_set *al_spell_set_new(void)
-{
-    al_spell_set *s = al_calloc(1, sizeof *s);
-    if (s != NULL)
-        pthread_mutex_init(&s->lock, NULL);
-    return s;
-}
-
-void al_spell_set_free(al_spell_set *s)
-{
-    if (s == NULL)
-        return;
-    pthread_mutex_destroy(&s->lock);
-    free(s);
-}
-
 /* The spellers of the process, one per dictionary folder and language,
  * shared by all models and threads and never freed (they stay reachable).
  * Hunspell keeps one table for its UTF-8 dictionaries, shared by all its
@@ -157,8 +133,10 @@ static al_spell *spell_load(const char *dir, al_lang lang)
 
 /* The speller of LANG from folder DIR: the registry's, loaded by the first
  * thread that asks (others wait for it). */
-static al_spell *registry_get(const char *dir, al_lang lang)
+al_spell *al_spell_get(const char *dir, al_lang lang)
 {
+    if (lang < 0 || lang >= AL_LANG_COUNT)
+        return NULL;
     pthread_mutex_lock(&registry_lock);
     registry_entry *e = registry;
     while (e != NULL && (e->lang != lang || strcmp(e->dir, dir) != 0))
@@ -189,24 +167,6 @@ static al_spell *registry_get(const char *dir, al_lang lang)
     e->done = true;
     pthread_cond_broadcast(&registry_loaded);
     pthread_mutex_unlock(&registry_lock);
-    return sp;
-}
-
-al_spell *al_spell_get(al_spell_set *set, const char *dir, al_lang lang)
-{
-    if (set == NULL || lang < 0 || lang >= AL_LANG_COUNT)
-        return NULL;
-    pthread_mutex_lock(&set->lock);
-    bool tried = set->tried[lang];
-    al_spell *sp = set->sp[lang];
-    pthread_mutex_unlock(&set->lock);
-    if (tried)
-        return sp;
-    sp = registry_get(dir, lang);
-    pthread_mutex_lock(&set->lock);
-    set->sp[lang] = sp;
-    set->tried[lang] = true;
-    pthread_mutex_unlock(&set->lock);
     return sp;
 }
 
