@@ -49,10 +49,22 @@ int al_buf_printf(al_buf *b, const char *fmt, ...)
     ;
 void al_buf_free(al_buf *b);
 
+/* al_utf8_decode for a byte of 0x80 or more. */
+size_t al_utf8_decode_multi(const unsigned char *s, size_t n, int32_t *cp);
+
 /* Decodes one UTF-8 code point at S (N bytes available) into *CP and returns
  * its length, or 0 when the bytes there are not valid UTF-8 (then *CP is the
- * first byte). S must hold at least one byte. */
-size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+ * first byte). S must hold at least one byte. ASCII, most of every text,
+ * without a call: the scanners call this for every character. */
+static inline size_t al_utf8_decode(const unsigned char *s, size_t n,
+                                    int32_t *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    return al_utf8_decode_multi(s, n, cp);
+}
 
 /* Is CP a closing quote or bracket that may follow a sentence's last mark:
  * " ' ) ] ” ’ » › and “ (which closes German „…“)? */
@@ -142,9 +154,16 @@ void al_norm_free(al_norm *n);
 size_t al_norm_to_orig(const al_norm *n, size_t off);
 /* Damage bits of a stretch of original text. */
 unsigned al_damage_scan(const char *s, size_t n);
+/* al_mojibake_pair for PREV and CP both U+0080 or above. */
+bool al_mojibake_pair_high(int32_t prev, int32_t cp);
+
 /* Is code point CP after PREV the mark of UTF-8 read as Latin-1 or
- * Windows-1252 ("Ã©" for é, "â€™" for ’)? */
-bool al_mojibake_pair(int32_t prev, int32_t cp);
+ * Windows-1252 ("Ã©" for é, "â€™" for ’)? Both are U+0080 or above in
+ * every such pair: ASCII, most characters, is answered without a call. */
+static inline bool al_mojibake_pair(int32_t prev, int32_t cp)
+{
+    return prev >= 0x80 && cp >= 0x80 && al_mojibake_pair_high(prev, cp);
+}
 
 /* ---- segment.c ---- */
 

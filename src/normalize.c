@@ -288,7 +288,7 @@ static bool is_cp1252_high(int32_t cp)
            cp == 0x0178;
 }
 
-bool al_mojibake_pair(int32_t prev, int32_t cp)
+bool al_mojibake_pair_high(int32_t prev, int32_t cp)
 {
     return ((prev == 0xC3 || prev == 0xC2 || prev == 0xC5) &&
             is_cp1252_high(cp)) ||
@@ -331,8 +331,7 @@ unsigned al_damage_scan(const char *s, size_t n)
     size_t qrun = 0;
     for (size_t i = 0; i < n;) {
         int32_t cp;
-        size_t m = u[i] < 0x80 ? (cp = u[i], 1) : al_utf8_decode(u + i, n - i,
-                                                               &cp);
+        size_t m = al_utf8_decode(u + i, n - i, &cp);
         if (m == 0)
             m = 1;
         if (cp == 0xFFFD)
@@ -350,7 +349,7 @@ unsigned al_damage_scan(const char *s, size_t n)
                 bits |= AL_DAMAGE_QMARKS;
             qrun = 0;
         }
-        if (cp >= 0x80 && al_mojibake_pair(prev, cp))  /* never ASCII */
+        if (al_mojibake_pair(prev, cp))
             bits |= AL_DAMAGE_MOJIBAKE;
         prev = cp;
         i += m;

@@ -142,7 +142,7 @@ bool al_is_double_quote(int32_t cp)
            cp == 0x201D || cp == 0x201E;
 }
 
-size_t al_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+size_t al_utf8_decode_multi(const unsigned char *s, size_t n, int32_t *cp)
 {
     unsigned c = s[0];
     *cp = (int32_t)c;
