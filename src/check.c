@@ -943,7 +943,7 @@ bool al_check_wants_features(const al_model *m)
 int al_check(const al_model *m, al_result *r, al_sentfeat *feat,
              al_error *err)
 {
-    if (m->opt.checks == 0 || !al_check_wants_features(m)) {
+    if (!al_check_wants_features(m)) {   /* also when no check runs */
         for (int s = 0; feat != NULL && s < 2; s++)
             al_sentfeat_free(&feat[s]);
         feat = NULL;

@@ -62,8 +62,6 @@ static ck_num *num_push(num_list *l)
     return x;
 }
 
-/* Value of Roman numeral S (N bytes of I V X L C) when it is written in
- * canonical form, else 0. */
 /* Value of the Roman digit C (I V X L C), or 0. */
 static int roman_digit(char c)
 {
@@ -77,6 +75,8 @@ static int roman_digit(char c)
     }
 }
 
+/* Value of Roman numeral S (N bytes of I V X L C) when it is written in
+ * canonical form, else 0. */
 static int roman_value(const char *s, size_t n)
 {
     static const char *const units[] = {"", "I", "II", "III", "IV", "V",

@@ -156,7 +156,7 @@ al_result *al_align(al_model *m, const al_text *src, const al_text *tgt,
     /* The checks read the anchor items the aligner computes: handed over,
      * not computed again. */
     al_sentfeat feat[2];
-    bool keep = m->opt.checks != 0 && al_check_wants_features(m);
+    bool keep = al_check_wants_features(m);
     int rc = al_align_beads(m, src, tgt, r, keep ? feat : NULL, err);
     if (rc == AL_OK)
         rc = al_check(m, r, keep ? feat : NULL, err);
