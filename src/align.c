@@ -526,13 +526,24 @@ typedef struct {
  * found in the same block. */
 #define INDEX_SLACK 32
 
+bool al_reference_match = false;
+
 static void target_index_init(target_index *ti, const units *t)
 {
     memset(ti, 0, sizeof *ti);
     ti->t = t;
 }
 
-bool al_reference_match = false;
+/* The slot of feature KEY in TI's table: its chain, or the empty slot where
+ * it would go. */
+static chain_head *chain_of(const target_index *ti, uint32_t key)
+{
+    uint32_t m = ((uint32_t)1 << ti->bits) - 1;
+    uint32_t h = slot_of(key, ti->bits);
+    while (ti->head[h].key != 0 && ti->head[h].key != key)
+        h = (h + 1) & m;
+    return &ti->head[h];
+}
 
 static void target_index_free(target_index *ti)
 {
@@ -574,19 +585,14 @@ static void target_index_build(target_index *ti, size_t ya, size_t yb)
         ti->rc = AL_ENOMEM;
         return;
     }
-    bits = ti->bits;
-    uint32_t m = ((uint32_t)1 << bits) - 1;
-    memset(ti->head, 0, ((size_t)m + 1) * sizeof *ti->head);
+    memset(ti->head, 0, ((size_t)1 << ti->bits) * sizeof *ti->head);
     for (size_t y = ya; y < yb; y++)
         for (uint32_t k = t->ioff[y]; k < t->ioff[y + 1]; k++) {
             uint32_t ty = sf->itype[t->iidx[k]];
             uint64_t bit = (uint64_t)1 << (k - t->ioff[y]);
             for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++) {
                 uint32_t key = FEATURE_KEY(sf->tfeat[f]) + 1;
-                uint32_t h = slot_of(key, bits);
-                while (ti->head[h].key != 0 && ti->head[h].key != key)
-                    h = (h + 1) & m;
-                chain_head *c = &ti->head[h];
+                chain_head *c = chain_of(ti, key);
                 if (c->key == 0) {
                     c->key = key;
                     c->head = NO_ENTRY;
@@ -650,18 +656,13 @@ static void match_row(target_index *ti, const units *s, size_t x,
     memset(ms, 0, width * sizeof *ms);
     memset(mt, 0, width * sizeof *mt);
     const al_sentfeat *sf = s->sf;
-    uint32_t bits = ti->bits, m = ((uint32_t)1 << bits) - 1;
     for (uint32_t k = s->ioff[x]; k < s->ioff[x + 1]; k++) {
         uint32_t ty = sf->itype[s->iidx[k]];
         uint64_t bit = (uint64_t)1 << (k - s->ioff[x]);
         for (uint32_t f = sf->tfo[ty]; f < sf->tfo[ty + 1]; f++) {
-            uint32_t key = FEATURE_KEY(sf->tfeat[f]) + 1;
-            uint32_t h = slot_of(key, bits);
-            while (ti->head[h].key != 0 && ti->head[h].key != key)
-                h = (h + 1) & m;
+            const chain_head *c = chain_of(ti, FEATURE_KEY(sf->tfeat[f]) + 1);
             /* The chain runs from the last unit down. */
-            for (uint32_t e = ti->head[h].key != 0 ? ti->head[h].head
-                                                    : NO_ENTRY;
+            for (uint32_t e = c->key != 0 ? c->head : NO_ENTRY;
                  e != NO_ENTRY && ti->e[e].y >= from; e = ti->e[e].next)
                 if (ti->e[e].y < to) {
                     ms[ti->e[e].y - from] |= bit;
@@ -1656,6 +1657,15 @@ static void band_around(band *bd, const step *path, size_t np, size_t scale,
 /* Exact problems up to this many cells; larger ones are coarsened. */
 #define FULL_DP_CELLS ((size_t)1 << 16)
 
+/* Rows [FROM, TO] of band BD take WIDE's columns. */
+static void take_rows(band *bd, const band *wide, size_t from, size_t to)
+{
+    for (size_t r = from; r <= to; r++) {
+        bd->lo[r] = wide->lo[r];
+        bd->hi[r] = wide->hi[r];
+    }
+}
+
 /* Widens band BD to WIDE (a wider band around the same guide) in the rows
  * within REACH of a cell where PATH runs along BD's edge; all rows when
  * PATH is NULL. The band's lo and hi stay non-decreasing with the row. */
@@ -1675,10 +1685,8 @@ static void widen_near_edge(band *bd, const band *wide, const step *path,
             to = b;          /* overlaps the open run */
             continue;
         }
-        for (size_t r = from; from != SIZE_MAX && r <= to; r++) {
-            bd->lo[r] = wide->lo[r];
-            bd->hi[r] = wide->hi[r];
-        }
+        if (from != SIZE_MAX)   /* a run ends before this cell's row */
+            take_rows(bd, wide, from, to);
         from = a;
         to = b;
     }
@@ -1686,10 +1694,7 @@ static void widen_near_edge(band *bd, const band *wide, const step *path,
         from = 0;
         to = n;
     }
-    for (size_t r = from; r <= to; r++) {
-        bd->lo[r] = wide->lo[r];
-        bd->hi[r] = wide->hi[r];
-    }
+    take_rows(bd, wide, from, to);
     for (size_t i = n; i-- > 0;)
         if (bd->lo[i] > bd->lo[i + 1])
             bd->lo[i] = bd->lo[i + 1];

@@ -390,7 +390,8 @@ static int index_edges(al_lexicon *lx, edge_list *el)
     size_t nw[2] = {al_strtab_count(lx->words[0]),
                     al_strtab_count(lx->words[1])};
     edge *tmp = al_malloc((el->n > 0 ? el->n : 1) * sizeof *tmp);
-    uint32_t *start = al_malloc((nw[0] > nw[1] ? nw[0] : nw[1]) * sizeof *start + sizeof *start);
+    size_t keys = nw[0] > nw[1] ? nw[0] : nw[1];
+    uint32_t *start = al_malloc((keys + 1) * sizeof *start);
     if (tmp == NULL || start == NULL) {
         free(tmp);
         free(start);
