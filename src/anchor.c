@@ -44,6 +44,7 @@ void al_sentfeat_free(al_sentfeat *sf)
     free(sf->tw);
     free(sf->tfo);
     free(sf->tfeat);
+    free(sf->thash);
     memset(sf, 0, sizeof *sf);
 }
 
@@ -382,6 +383,14 @@ static int text_features(const al_model *m, const al_text *t, int column,
     sf->tfo = shrink(&c.tc.off);
     sf->tfeat = shrink(&c.tc.tf);
     sf->n_tfeat = c.tc.tf.n;
+    sf->thash = al_malloc((sf->n_types > 0 ? sf->n_types : 1) *
+                          sizeof *sf->thash);
+    for (size_t k = 0; sf->thash != NULL && k < sf->n_types; k++) {
+        const char *str = al_strtab_str(c.tc.types, (int32_t)k);
+        sf->thash[k] = al_hash(str, strlen(str));
+    }
+    if (sf->thash == NULL)
+        c.rc = AL_ENOMEM;
     if (sf->tfo == NULL && c.rc == AL_OK)      /* no type at all */
         sf->tfo = al_calloc(1, sizeof *sf->tfo);
     if (sf->tfo == NULL || (sf->itype == NULL && sf->n_items > 0))

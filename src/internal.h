@@ -262,6 +262,7 @@ typedef struct {
     float *tw;               /* per type: weight of its items */
     uint32_t *tfo;           /* n_types + 1: features of type t */
     uint32_t *tfeat;         /* feature ids */
+    uint64_t *thash;         /* per type: hash of its string (al_hash) */
     size_t n_items, n_types, n_tfeat;
 } al_sentfeat;
 
@@ -270,10 +271,32 @@ int al_features(const al_model *m, const al_text *src, const al_text *tgt,
                 al_sentfeat *fs, al_sentfeat *ft);
 void al_sentfeat_free(al_sentfeat *sf);
 
-/* ---- learn.c: a lexicon learned from a first alignment ---- */
+/* ---- learn.c: a lexicon learned from first alignments ---- */
 
-/* Adds a shared feature to the items of word types that co-occur in the
- * CONFIDENT 1-1 beads far above chance; *N_LEARNED gets the pair count. */
+/* Counts word types that co-occur in the confident 1-1 beads of one or many
+ * first alignments, then chooses the pairs found together far above chance.
+ * Types are known by their strings' hashes, so a learner may count the
+ * alignments of a whole batch and apply what it learned to each pair. */
+typedef struct al_learner al_learner;
+al_learner *al_learner_new(void);
+void al_learner_free(al_learner *l);
+/* Counts the CONFIDENT 1-1 beads of FS and FT; threads may call it at once.
+ * AL_OK, AL_ENOMEM, or AL_EINVAL after al_learner_finish. */
+int al_learner_add(al_learner *l, const al_sentfeat *fs,
+                   const al_sentfeat *ft, const al_bead *beads,
+                   size_t n_beads, const bool *confident);
+/* Chooses the learned pairs and drops the counts; call once, after the
+ * last al_learner_add. */
+int al_learner_finish(al_learner *l);
+/* Number of pairs learned (after al_learner_finish). */
+size_t al_learner_count(const al_learner *l);
+/* Adds a fresh shared feature to the types of FS and FT that make up each
+ * learned pair both hold; *N_APPLIED gets the number of such pairs. */
+int al_learner_apply(const al_learner *l, al_sentfeat *fs, al_sentfeat *ft,
+                     size_t *n_applied);
+
+/* Learns from one alignment and applies it to the same texts (a learner
+ * of its own); *N_LEARNED gets the pair count. */
 int al_learn_lexicon(al_sentfeat *fs, al_sentfeat *ft, const al_bead *beads,
                      size_t n_beads, const bool *confident, size_t *n_learned);
 

@@ -20,6 +20,7 @@ static al_sentfeat side(size_t n, const uint32_t *off, const uint32_t *types,
     sf.tw = calloc(n_types, sizeof *sf.tw);
     sf.tfo = calloc(n_types + 1, sizeof *sf.tfo);
     sf.tfeat = calloc(n_types, sizeof *sf.tfeat);
+    sf.thash = calloc(n_types, sizeof *sf.thash);
     for (size_t i = 0; i <= n; i++)
         sf.ioff[i] = off[i];
     for (size_t k = 0; k < items; k++)
@@ -28,6 +29,8 @@ static al_sentfeat side(size_t n, const uint32_t *off, const uint32_t *types,
         sf.tw[t] = 1;
         sf.tfo[t + 1] = (uint32_t)t + 1;
         sf.tfeat[t] = feats[t];
+        sf.thash[t] = 0x1000 + t;     /* the type's string, as far as
+                                       * learning cares */
     }
     sf.n_items = items;
     sf.n_types = n_types;
@@ -81,6 +84,56 @@ int main(void)
     is_int(al_learn_lexicon(&gs, &gt, beads, 4, none, &learned), AL_OK,
            "learning from nothing succeeds");
     is_int(learned, 0, "nothing learned without confident beads");
+    /* Two short texts, each holding the pair (type 0, type 0) in one
+     * confident bead: alone, neither teaches it; counted by one learner,
+     * both do, and each text gets the pair. */
+    {
+        uint32_t toff[] = {0, 2, 3};
+        uint32_t ts[] = {0, 2, 1}, tt2[] = {0, 2, 1};
+        al_sentfeat as = side(2, toff, ts, 5, sfeat);
+        al_sentfeat at = side(2, toff, tt2, 5, tfeat);
+        uint32_t bs_[] = {0, 3, 1}, bt_[] = {0, 4, 1};
+        al_sentfeat bs = side(2, toff, bs_, 5, sfeat);
+        al_sentfeat bt = side(2, toff, bt_, 5, tfeat);
+        is_int(al_learn_lexicon(&as, &at, beads, 2, conf, &learned), AL_OK,
+               "one short text: learning succeeds");
+        is_int(learned, 0, "one short text teaches nothing");
+        al_learner *l = al_learner_new();
+        ok(l != NULL, "a learner");
+        is_int(al_learner_add(l, &as, &at, beads, 2, conf), AL_OK,
+               "first text counted");
+        is_int(al_learner_add(l, &bs, &bt, beads, 2, conf), AL_OK,
+               "second text counted");
+        is_int(al_learner_finish(l), AL_OK, "learner finished");
+        is_int(al_learner_finish(l), AL_OK, "finishing twice is harmless");
+        is_int(al_learner_count(l), 1, "the pair seen in both texts");
+        is_int(al_learner_add(l, &as, &at, beads, 2, conf), AL_EINVAL,
+               "nothing is counted once finished");
+        size_t applied = 99;
+        is_int(al_learner_apply(l, &as, &at, &applied), AL_OK,
+               "applied to the first text");
+        is_int(applied, 1, "the first text holds the pair");
+        is_int(as.tfo[1] - as.tfo[0], 2, "its source type 0 got a feature");
+        is_int(as.tfeat[1], at.tfeat[1], "the same feature on both sides");
+        is_int(as.tfeat[1], 33, "a fresh id");
+        /* A text holding only the source word gets nothing. */
+        uint32_t vt[] = {3, 2, 1};
+        al_sentfeat cs = side(2, toff, ts, 5, sfeat);
+        al_sentfeat ct = side(2, toff, vt, 5, tfeat);
+        ct.thash[0] = 0x9999;         /* no target type 0 here */
+        is_int(al_learner_apply(l, &cs, &ct, &applied), AL_OK,
+               "applied to a third text");
+        is_int(applied, 0, "a pair is applied only where both words are");
+        is_int(cs.n_tfeat, 5, "its source is unchanged");
+        al_learner_free(l);
+        al_sentfeat_free(&as);
+        al_sentfeat_free(&at);
+        al_sentfeat_free(&bs);
+        al_sentfeat_free(&bt);
+        al_sentfeat_free(&cs);
+        al_sentfeat_free(&ct);
+    }
+
     al_sentfeat_free(&fs);
     al_sentfeat_free(&ft);
     al_sentfeat_free(&gs);
