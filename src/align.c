@@ -2564,12 +2564,17 @@ static void learn_ends(cost_model *cm, const step *path, size_t np)
                 cm->end_cost[a][b] = -log(p[a][b] / (js[a] * jt[b]));
 }
 
-/* Learns a lexicon from the first pass PATH and aligns again; *PATH is
+/* Learns a lexicon from the first pass PATH, or takes the one LEARNED_OVER
+ * learned (over a whole batch) when not NULL, and aligns again; *PATH is
  * replaced. (Re-estimating P_TRUE and P_RAND from the first pass was tried
- * and measured worse: the shares of a first pass are biased by it.) */
+ * and measured worse: the shares of a first pass are biased by it. Where
+ * beads end, learn_inner and learn_ends, is learned from the pair's own
+ * first pass even in a batch: learned over the batch it was measured
+ * worse.) */
 static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
-                       const al_text *tgt, units *us, units *ut, step **path,
-                       size_t *np, bool *scored)
+                       const al_text *tgt, const al_learner *learned_over,
+                       units *us, units *ut, step **path, size_t *np,
+                       bool *scored)
 {
     al_bead *beads = al_calloc(*np, sizeof *beads);
     bool *conf = confident_beads(*path, *np);
@@ -2579,7 +2584,10 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
         path_to_beads(*path, *np, beads);
         units_free(us);                 /* rebuilt below: keep the peak low */
         units_free(ut);
-        rc = al_learn_lexicon(&sf[0], &sf[1], beads, *np, conf, &learned);
+        rc = learned_over != NULL
+                 ? al_learner_apply(learned_over, &sf[0], &sf[1], &learned)
+                 : al_learn_lexicon(&sf[0], &sf[1], beads, *np, conf,
+                                    &learned);
     }
     if (rc == AL_OK) {
         rc = units_from_text(src, &sf[0], us);
@@ -2624,46 +2632,92 @@ static int copy_type_features(const al_sentfeat *sf, uint32_t **tfo,
     return AL_OK;
 }
 
+/* Computes both texts' anchor items into SF, their units into US and UT,
+ * the cost model CM of the pair and its first alignment *PATH, *NP. The
+ * caller frees SF, US, UT and *PATH, whatever the outcome. */
+static int first_pass(const al_model *m, const al_text *src,
+                      const al_text *tgt, al_sentfeat *sf, units *us,
+                      units *ut, cost_model *cm, step **path, size_t *np)
+{
+    int rc = al_features(m, src, tgt, &sf[0], &sf[1]);
+    if (rc == AL_OK)
+        rc = units_from_text(src, &sf[0], us);
+    if (rc == AL_OK)
+        rc = units_from_text(tgt, &sf[1], ut);
+    memset(cm, 0, sizeof *cm);
+    if (rc != AL_OK)
+        return rc;
+    cm->s = us;
+    cm->t = ut;
+    /* Characters of target per source character: the document's own
+     * ratio, pulled towards 1 for short documents, where an omission or
+     * addition would skew it. */
+    cm->ratio = (ut->cum_len[ut->n] + RATIO_PRIOR_CHARS) /
+                (us->cum_len[us->n] + RATIO_PRIOR_CHARS);
+    cm->var = LENGTH_VARIANCE;
+    set_mean_lengths(cm, mean_length(us), mean_length(ut));
+    cm->anchor_weight = m->anchor_weight;
+    cm->orphan_penalty = ORPHAN_PENALTY;
+    cm->para_penalty = PARAGRAPH_PENALTY;
+    for (int a = 0; a < 3; a++)
+        for (int b = 0; b < 3; b++)
+            cm->end_cost[a][b] = a == b ? 0 : PARAGRAPH_PENALTY;
+    cm->punct = (m->opt.anchors & 1u << AL_ANCHOR_PUNCT) != 0;
+    cm->union_items = true;
+    pthread_once(&tail_once, tail_init);
+    set_shares(cm, P_TRUE, P_RAND);
+    init_types(cm, m->opt.max_bead);
+    return solve(cm, path, np, 0);
+}
+
+int al_first_pass(const al_model *m, const al_text *src, const al_text *tgt,
+                  al_learner *l, al_error *err)
+{
+    al_sentfeat sf[2];
+    memset(sf, 0, sizeof sf);
+    units us = {0}, ut = {0};
+    cost_model cm;
+    step *path = NULL;
+    size_t np = 0;
+    int rc = first_pass(m, src, tgt, sf, &us, &ut, &cm, &path, &np);
+    al_bead *beads = NULL;
+    bool *conf = NULL;
+    if (rc == AL_OK && np > 0) {
+        beads = al_calloc(np, sizeof *beads);
+        conf = confident_beads(path, np);
+        rc = beads != NULL && conf != NULL ? AL_OK : AL_ENOMEM;
+    }
+    if (rc == AL_OK && np > 0) {
+        path_to_beads(path, np, beads);
+        rc = al_learner_add(l, &sf[0], &sf[1], beads, np, conf);
+    }
+    free(beads);
+    free(conf);
+    free(path);
+    units_free(&us);
+    units_free(&ut);
+    al_sentfeat_free(&sf[0]);
+    al_sentfeat_free(&sf[1]);
+    if (rc == AL_EINVAL)
+        return al_fail(err, rc, "the batch's lexicon is already learned");
+    if (rc != AL_OK)
+        return al_fail(err, AL_ENOMEM, "out of memory while aligning");
+    return AL_OK;
+}
+
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
-                   al_result *r, al_sentfeat *feat, al_error *err)
+                   const al_learner *learned, al_result *r, al_sentfeat *feat,
+                   al_error *err)
 {
     al_sentfeat sf[2];
     memset(sf, 0, sizeof sf);
     if (feat != NULL)
         memset(feat, 0, 2 * sizeof *feat);
-    int rc = al_features(m, src, tgt, &sf[0], &sf[1]);
     units us = {0}, ut = {0};
-    if (rc == AL_OK)
-        rc = units_from_text(src, &sf[0], &us);
-    if (rc == AL_OK)
-        rc = units_from_text(tgt, &sf[1], &ut);
     cost_model cm;
-    memset(&cm, 0, sizeof cm);
     step *path = NULL;
     size_t np = 0;
-    if (rc == AL_OK) {
-        cm.s = &us;
-        cm.t = &ut;
-        /* Characters of target per source character: the document's own
-         * ratio, pulled towards 1 for short documents, where an omission or
-         * addition would skew it. */
-        cm.ratio = (ut.cum_len[ut.n] + RATIO_PRIOR_CHARS) /
-                   (us.cum_len[us.n] + RATIO_PRIOR_CHARS);
-        cm.var = LENGTH_VARIANCE;
-        set_mean_lengths(&cm, mean_length(&us), mean_length(&ut));
-        cm.anchor_weight = m->anchor_weight;
-        cm.orphan_penalty = ORPHAN_PENALTY;
-        cm.para_penalty = PARAGRAPH_PENALTY;
-        for (int a = 0; a < 3; a++)
-            for (int b = 0; b < 3; b++)
-                cm.end_cost[a][b] = a == b ? 0 : PARAGRAPH_PENALTY;
-        cm.punct = (m->opt.anchors & 1u << AL_ANCHOR_PUNCT) != 0;
-        cm.union_items = true;
-        pthread_once(&tail_once, tail_init);
-        set_shares(&cm, P_TRUE, P_RAND);
-        init_types(&cm, m->opt.max_bead);
-        rc = solve(&cm, &path, &np, 0);
-    }
+    int rc = first_pass(m, src, tgt, sf, &us, &ut, &cm, &path, &np);
     bool scored = false;
     /* The features as computed, for the checks (FEAT): the second pass
      * adds the pairs it learns to them. */
@@ -2675,7 +2729,8 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         ntf0[s] = sf[s].n_tfeat;
     }
     if (rc == AL_OK && m->opt.second_pass)
-        rc = second_pass(&cm, sf, src, tgt, &us, &ut, &path, &np, &scored);
+        rc = second_pass(&cm, sf, src, tgt, learned, &us, &ut, &path, &np,
+                         &scored);
     else if (rc == AL_OK)
         rc = settle(&cm, &path, &np, &scored);
     if (rc == AL_OK && !scored)

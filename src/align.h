@@ -275,12 +275,15 @@ typedef struct {
     size_t beads;
 } al_batch_pair;
 
-/* Progress of a run, for a display. Bytes are the input files' sizes. */
+/* Progress of a run, for a display. Bytes are the input files' sizes. A
+ * run learning over the batch makes two passes over the pairs; the counts
+ * start again at 0 for the second. */
 typedef struct {
+    int pass, passes;          /* this pass (from 1) of how many */
     size_t pairs_done, pairs;
     size_t sentences_done;     /* both sides, finished pairs */
     uint64_t bytes_done, bytes;
-    double seconds;            /* since the run started */
+    double seconds;            /* since the pass started */
 } al_batch_progress;
 
 typedef struct {
@@ -291,6 +294,9 @@ typedef struct {
     FILE *out;                 /* the stream; NULL: stdout */
     size_t max_buffered;       /* bytes of output held for the stream before
                                 * threads wait; 0: 64 MiB */
+    int learn_batch;           /* the second pass's lexicon is learned over
+                                * every pair's first alignment, not each
+                                * pair's own; each pair is read twice */
     /* Called for each pair once it is done and written, in the order the
      * pairs were added. */
     void (*on_pair)(const al_batch_pair *p, void *ud);

@@ -32,6 +32,7 @@ typedef struct {
     uint64_t bytes;          /* input size, for progress */
     bool done;               /* processed; waits to be emitted */
     bool direct;             /* already written to the stream */
+    bool failed_early;       /* failed in the learning pass: not run again */
     char *buf;               /* rendered output waiting, or NULL */
     size_t buf_len;
 } pair;
@@ -56,6 +57,10 @@ struct al_batch {
     al_batch_progress progress;
     struct timespec start;
     int failed;
+
+    /* Learning over the batch (al_batch_options.learn_batch). */
+    al_learner *learner;     /* counts first passes, then read-only */
+    size_t next_learn;       /* under LOCK */
 };
 
 void al_batch_options_init(al_batch_options *bo)
@@ -472,11 +477,14 @@ static int write_pair(al_batch *b, pair *p, const al_result *r,
 /* Reads, aligns and writes pair P. Records the outcome in P. */
 static void run_pair(al_batch *b, pair *p)
 {
+    if (p->failed_early)
+        return;              /* status and message are the first pass's */
     al_error err = {0, ""};
     al_model *m = b->m;
     al_text *src, *tgt;
     al_text_read_pair(m, p->source, p->target, &src, &tgt, &err);
-    al_result *r = tgt ? al_align(m, src, tgt, &err) : NULL;
+    al_result *r = tgt ? al_align_learned(m, src, tgt, b->learner, &err)
+                       : NULL;
     p->pub.sentences[0] = src ? al_text_count(src) : 0;
     p->pub.sentences[1] = tgt ? al_text_count(tgt) : 0;
     int rc = r ? write_pair(b, p, r, &err) : (err.code ? err.code : AL_EIO);
@@ -522,6 +530,22 @@ static void emit(al_batch *b)
     b->emitting = false;
 }
 
+/* Counts pair P as done in this pass and reports progress. Called with
+ * LOCK held. */
+static void count_done(al_batch *b, const pair *p)
+{
+    al_batch_progress *g = &b->progress;
+    g->pairs_done++;
+    g->sentences_done += p->pub.sentences[0] + p->pub.sentences[1];
+    g->bytes_done += p->bytes;
+    g->seconds = seconds_since(&b->start);
+    if (b->bo->on_progress != NULL) {
+        pthread_mutex_lock(&b->report);
+        b->bo->on_progress(g, b->bo->ud);
+        pthread_mutex_unlock(&b->report);
+    }
+}
+
 /* Marks P done, reports progress, and writes what can be written. Called
  * with LOCK held. */
 static void finish(al_batch *b, pair *p)
@@ -533,16 +557,7 @@ static void finish(al_batch *b, pair *p)
     b->buffered += p->buf_len;
     if (p->pub.status != AL_OK)
         b->failed++;
-    al_batch_progress *g = &b->progress;
-    g->pairs_done++;
-    g->sentences_done += p->pub.sentences[0] + p->pub.sentences[1];
-    g->bytes_done += p->bytes;
-    g->seconds = seconds_since(&b->start);
-    if (b->bo->on_progress != NULL) {
-        pthread_mutex_lock(&b->report);
-        b->bo->on_progress(g, b->bo->ud);
-        pthread_mutex_unlock(&b->report);
-    }
+    count_done(b, p);
     /* P's thread holds the role when it wrote P straight to the stream. */
     if (p->direct || (!b->emitting && b->next_emit == p->pub.index)) {
         b->emitting = true;
@@ -572,6 +587,60 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* Can PATH be read a second time? Standard input, pipes and devices
+ * cannot; a missing file is left for the reader to report. */
+static bool rereadable(const char *path)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0)
+        return false;
+    return stat(path, &st) != 0 || S_ISREG(st.st_mode);
+}
+
+/* The learning pass for pair P: reads it, aligns it once and counts the
+ * alignment in the batch's learner. A pair that fails here is reported
+ * once, in the second pass, and not run again. */
+static void learn_pair(al_batch *b, pair *p)
+{
+    al_error err = {0, ""};
+    al_text *src = NULL, *tgt = NULL;
+    const char *once = !rereadable(p->source) ? p->source
+                       : !rereadable(p->target) ? p->target : NULL;
+    if (once != NULL)
+        al_fail(&err, AL_EINVAL, "%s: not a regular file, and learning "
+                "over the batch reads every pair twice",
+                strcmp(once, "-") == 0 ? "(stdin)" : once);
+    else
+        al_text_read_pair(b->m, p->source, p->target, &src, &tgt, &err);
+    int rc = tgt ? al_first_pass(b->m, src, tgt, b->learner, &err)
+                 : (err.code ? err.code : AL_EIO);
+    p->pub.sentences[0] = src ? al_text_count(src) : 0;
+    p->pub.sentences[1] = tgt ? al_text_count(tgt) : 0;
+    if (rc != AL_OK) {
+        p->failed_early = true;
+        p->pub.status = rc;
+        p->pub.max_severity = -1;
+        p->message = al_strndup(err.message, strlen(err.message));
+    }
+    al_text_free(tgt);
+    al_text_free(src);
+}
+
+static void *learn_worker(void *arg)
+{
+    al_batch *b = arg;
+    pthread_mutex_lock(&b->lock);
+    while (b->next_learn < b->n) {
+        pair *p = &b->pairs[b->next_learn++];
+        pthread_mutex_unlock(&b->lock);
+        learn_pair(b, p);
+        pthread_mutex_lock(&b->lock);
+        count_done(b, p);
+    }
+    pthread_mutex_unlock(&b->lock);
+    return NULL;
+}
+
 static int online_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -579,14 +648,15 @@ static int online_cores(void)
 }
 
 /* Runs WORKER on JOBS threads (the caller's thread being one of them). */
-static int run_threads(al_batch *b, int jobs, al_error *err)
+static int run_threads(al_batch *b, void *(*fn)(void *), int jobs,
+                       al_error *err)
 {
     pthread_t *t = al_calloc((size_t)jobs, sizeof *t);
     if (t == NULL)
         return al_fail(err, AL_ENOMEM, "out of memory");
     int started = 0, rc = AL_OK;
     for (; started < jobs - 1; started++) {
-        int e = pthread_create(&t[started], NULL, worker, b);
+        int e = pthread_create(&t[started], NULL, fn, b);
         if (e != 0) {
             if (started == 0)
                 rc = al_fail(err, AL_ENOMEM, "cannot start a thread: %s",
@@ -595,10 +665,25 @@ static int run_threads(al_batch *b, int jobs, al_error *err)
         }
     }
     if (rc == AL_OK)
-        worker(b);
+        fn(b);
     for (int i = 0; i < started; i++)
         pthread_join(t[i], NULL);
     free(t);
+    return rc;
+}
+
+/* The learning pass: every pair aligned once, counted by a new learner,
+ * which then chooses its pairs. */
+static int learn_over_batch(al_batch *b, int jobs, al_error *err)
+{
+    b->learner = al_learner_new();
+    if (b->learner == NULL)
+        return al_fail(err, AL_ENOMEM, "out of memory");
+    b->progress.pass = 1;
+    b->progress.passes = 2;
+    int rc = run_threads(b, learn_worker, jobs, err);
+    if (rc == AL_OK && al_learner_finish(b->learner) != AL_OK)
+        rc = al_fail(err, AL_ENOMEM, "out of memory");
     return rc;
 }
 
@@ -619,6 +704,7 @@ int al_batch_run(al_batch *b, const al_batch_options *bo, al_error *err)
     b->out = bo->out ? bo->out : stdout;
     b->max_buffered = bo->max_buffered ? bo->max_buffered : BUFFER_MAX;
     b->progress.pairs = b->n;
+    b->progress.pass = b->progress.passes = 1;
     for (size_t i = 0; i < b->n; i++) {
         pair *p = &b->pairs[i];
         p->bytes = file_size(p->source) + file_size(p->target);
@@ -628,18 +714,24 @@ int al_batch_run(al_batch *b, const al_batch_options *bo, al_error *err)
     int jobs = bo->jobs > 0 ? bo->jobs : online_cores();
     if ((size_t)jobs > b->n)
         jobs = b->n > 0 ? (int)b->n : 1;
-    /* Hook: a lexicon learned over the whole batch (al_options.second_pass).
-     * When the aligner offers a learner that takes many results, this is
-     * where a first pass runs: every pair aligned with no output, each
-     * result given to the learner, the learned lexicon given to the model,
-     * and then the pass below realigns and writes every pair. Until then a
-     * second pass, if any, is per pair, inside al_align. */
     pthread_mutex_init(&b->lock, NULL);
     pthread_mutex_init(&b->report, NULL);
     pthread_cond_init(&b->room, NULL);
-    rc = run_threads(b, jobs, err);
+    if (bo->learn_batch && b->m->opt.second_pass) {
+        /* A first pass over every pair, counted by one learner; then the
+         * pass below aligns every pair again with what it learned. */
+        rc = learn_over_batch(b, jobs, err);
+        b->progress.pass = 2;
+        b->progress.pairs_done = b->progress.sentences_done = 0;
+        b->progress.bytes_done = 0;
+        clock_gettime(CLOCK_MONOTONIC, &b->start);
+    }
+    if (rc == AL_OK)
+        rc = run_threads(b, worker, jobs, err);
     pthread_cond_destroy(&b->room);
     pthread_mutex_destroy(&b->report);
     pthread_mutex_destroy(&b->lock);
+    al_learner_free(b->learner);
+    b->learner = NULL;
     return rc != AL_OK ? rc : b->failed;
 }

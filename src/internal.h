@@ -400,12 +400,26 @@ extern bool al_reference_match;
  * The results are the same either way. */
 extern size_t al_sweep_memo_max;
 
-/* Computes beads of SRC/TGT into R (r->beads, r->n_beads). With FEAT not
- * NULL, FEAT[0] and FEAT[1] get the anchor items of both texts as
- * al_features gives them (without what the second pass learned), for the
- * checks; the caller frees them. */
+/* Computes beads of SRC/TGT into R (r->beads, r->n_beads). The second
+ * pass, if on, takes the lexicon LEARNED (learned over a batch) when not
+ * NULL, else learns its own from the first. With FEAT not NULL, FEAT[0]
+ * and FEAT[1] get the anchor items of both texts as al_features gives them
+ * (without what the second pass learned), for the checks; the caller frees
+ * them. */
 int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
-                   al_result *r, al_sentfeat *feat, al_error *err);
+                   const al_learner *learned, al_result *r, al_sentfeat *feat,
+                   al_error *err);
+
+/* Aligns SRC/TGT once (no second pass) and counts the first alignment in L
+ * (al_learner_add). AL_OK or the error, in ERR. */
+int al_first_pass(const al_model *m, const al_text *src, const al_text *tgt,
+                  al_learner *l, al_error *err);
+
+/* al_align, with the second pass taking the lexicon LEARNED when it is not
+ * NULL (see al_align_beads). */
+al_result *al_align_learned(al_model *m, const al_text *src,
+                            const al_text *tgt, const al_learner *learned,
+                            al_error *err);
 
 /* Adds a flag to R for BEAD; the message is formatted and copied. */
 int al_result_add_flag(al_result *r, size_t bead, al_flag_code code,

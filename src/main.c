@@ -20,7 +20,7 @@ enum {
     OPT_ENCODING = 256, OPT_SRC_ENCODING, OPT_TGT_ENCODING, OPT_SEGMENT_ONLY,
     OPT_MAX_BEAD, OPT_DICT, OPT_DICT_DIR, OPT_HUNSPELL_DIR, OPT_FAIL_ON,
     OPT_CHECKS, OPT_MIN_SCORE, OPT_NO_SECOND_PASS, OPT_ANCHORS, OPT_COLOR, OPT_LANG,
-    OPT_BATCH,
+    OPT_BATCH, OPT_BATCH_LEXICON,
 };
 
 static const struct option long_opts[] = {
@@ -45,6 +45,7 @@ static const struct option long_opts[] = {
     {"anchors", required_argument, NULL, OPT_ANCHORS},
     {"color", required_argument, NULL, OPT_COLOR},
     {"batch", required_argument, NULL, OPT_BATCH},
+    {"batch-lexicon", no_argument, NULL, OPT_BATCH_LEXICON},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -100,6 +101,8 @@ static void usage(FILE *f)
 "                           SOURCE TARGET [OUTPUT]; pairs without OUTPUT go\n"
 "                           to standard output (or -o FILE) in order\n"
 "  -j, --jobs N             pairs aligned at once (default: number of cores)\n"
+"      --batch-lexicon      learn the second pass's lexicon over the whole\n"
+"                           batch, not each pair alone (reads pairs twice)\n"
 "\n"
 "Messages:\n"
 "  -q, --quiet              no progress and no warnings; errors only\n"
@@ -321,11 +324,13 @@ static void format_duration(double secs, char *buf, size_t n)
 }
 
 /* Runs that end within a second show nothing; then at most 4 lines a
- * second. The ETA assumes time grows with the input's size. */
+ * second. The ETA (of this pass, when there are two) assumes time grows
+ * with the input's size. */
 static void on_progress(const al_batch_progress *g, void *ud)
 {
     batch_cli *c = ud;
-    if (!c->progress || g->seconds < 1.0 || g->pairs_done == g->pairs ||
+    if (!c->progress || (!c->drawn && g->seconds < 1.0) ||
+        g->pairs_done == g->pairs ||
         (c->drawn && g->seconds - c->last < 0.25))
         return;
     c->last = g->seconds;
@@ -333,8 +338,11 @@ static void on_progress(const al_batch_progress *g, void *ud)
     if (g->bytes_done > 0 && g->bytes >= g->bytes_done)
         format_duration(g->seconds * (double)(g->bytes - g->bytes_done) /
                         (double)g->bytes_done, eta, sizeof eta);
-    fprintf(stderr, "\r%s: %zu/%zu pairs, %.0f sentences/s, ETA %s\033[K",
-            progname, g->pairs_done, g->pairs,
+    char pass[32] = "";
+    if (g->passes > 1)
+        snprintf(pass, sizeof pass, "pass %d/%d, ", g->pass, g->passes);
+    fprintf(stderr, "\r%s: %s%zu/%zu pairs, %.0f sentences/s, ETA %s\033[K",
+            progname, pass, g->pairs_done, g->pairs,
             (double)g->sentences_done / g->seconds, eta);
     c->drawn = true;
 }
@@ -384,7 +392,7 @@ int main(int argc, char **argv)
     al_options_init(&opt);
     const char *format = "tsv", *outpath = NULL, *fail_on = NULL;
     const char *color = "auto", *manifest = NULL;
-    bool seg_only = false, verbose = false, quiet = false;
+    bool seg_only = false, verbose = false, quiet = false, batch_lex = false;
     int c, jobs = 0;
     opterr = 0;    /* messages name "align", not the path it was run as */
     while ((c = getopt_long(argc, argv, ":f:o:s:t:j:pqvhV", long_opts, NULL))
@@ -454,6 +462,7 @@ int main(int argc, char **argv)
             color = optarg;
             break;
         case OPT_BATCH: manifest = optarg; break;
+        case OPT_BATCH_LEXICON: batch_lex = true; break;
         case 'j': {
             char *end;
             long v = strtol(optarg, &end, 10);
@@ -493,8 +502,12 @@ int main(int argc, char **argv)
         return die_usage("%s", seg_only ? "--batch and --segment-only "
                          "cannot be used together"
                          : "--batch takes no SOURCE or TARGET");
-    if (manifest == NULL && jobs != 0)
-        return die_usage("%s", "--jobs goes with --batch");
+    if (manifest == NULL && (jobs != 0 || batch_lex))
+        return die_usage("%s", jobs != 0 ? "--jobs goes with --batch"
+                                         : "--batch-lexicon goes with --batch");
+    if (batch_lex && !opt.second_pass)
+        return die_usage("%s", "--batch-lexicon is the second pass's: it "
+                         "cannot go with --no-second-pass");
     if (manifest == NULL && (seg_only ? nfiles != 1 : nfiles != 2))
         return die_usage("%s", seg_only ? "--segment-only takes one FILE"
                                         : "expected SOURCE and TARGET files");
@@ -525,6 +538,7 @@ int main(int argc, char **argv)
         bo.format = (al_format)fmt;
         bo.write_options = &wo;
         bo.out = out.f;
+        bo.learn_batch = batch_lex;
         status = run_batch(m, manifest, jobs, &bo, fail_sev, quiet, verbose,
                            &keep);
     } else if (seg_only) {

@@ -142,6 +142,13 @@ static int index_flags(al_result *r)
 al_result *al_align(al_model *m, const al_text *src, const al_text *tgt,
                     al_error *err)
 {
+    return al_align_learned(m, src, tgt, NULL, err);
+}
+
+al_result *al_align_learned(al_model *m, const al_text *src,
+                            const al_text *tgt, const al_learner *learned,
+                            al_error *err)
+{
     if (m == NULL || src == NULL || tgt == NULL) {
         al_fail(err, AL_EINVAL, "al_align needs a model and two texts");
         return NULL;
@@ -157,7 +164,7 @@ al_result *al_align(al_model *m, const al_text *src, const al_text *tgt,
      * not computed again. */
     al_sentfeat feat[2];
     bool keep = al_check_wants_features(m);
-    int rc = al_align_beads(m, src, tgt, r, keep ? feat : NULL, err);
+    int rc = al_align_beads(m, src, tgt, learned, r, keep ? feat : NULL, err);
     if (rc == AL_OK)
         rc = al_check(m, r, keep ? feat : NULL, err);
     if (rc == AL_OK && index_flags(r) != AL_OK)

@@ -50,6 +50,38 @@ dev "default" 0.927 0.989
 dev "max bead 4" 0.919 0.986 --max-bead 4
 dev "max bead 2" 0.819 0.952 --max-bead 2
 
+# A batch of short articles: textberg-dev cut into 20 pieces between gold
+# beads (bench/split-pair.py), aligned with --batch, scored over all pieces.
+# Without a dictionary, a lexicon learned over the whole batch finds what
+# each piece is too short to teach.
+"$PYTHON3" "$top_srcdir/bench/split-pair.py" --data "$data" \
+    --out "$tmp/pieces" 20 || exit 99
+# pieces NAME STRICT LAX [OPTION...]: the batch of pieces with OPTION...
+pieces() {
+    name=$1 want="$2 $3"
+    shift 3
+    rm -f "$tmp"/pieces/*.beads
+    if "$ALIGN" --presegmented --format=beads "$@" \
+            --batch "$tmp/pieces/manifest.txt" 2>"$tmp/err"; then
+        set -- "$tmp"/pieces/p*.gold
+        args=
+        for g in "$@"; do args="$args $g ${g%.gold}.beads"; done
+        # shellcheck disable=SC2086 # the paths hold no spaces (mktemp)
+        got=$("$PYTHON3" "$top_srcdir/bench/score.py" --json $args |
+              "$PYTHON3" -c 'import json, sys; d = json.load(sys.stdin); print("%.3f %.3f" % (d["f1_strict"], d["f1_lax"]))')
+    else
+        got="exit $? $(cat "$tmp/err")"
+    fi
+    [ "$got" = "$want" ]
+    result "$name: strict/lax F1 $want" $? "got $got"
+}
+nodict=--anchors=numbers,words,cognates,punct
+pieces "20 pieces, no dictionary, lexicon learned per piece" 0.814 0.918 $nodict
+pieces "20 pieces, no dictionary, --batch-lexicon" 0.829 0.932 \
+    $nodict --batch-lexicon
+pieces "20 pieces, default" 0.915 0.988
+pieces "20 pieces, --batch-lexicon" 0.917 0.987 --batch-lexicon
+
 # The search on a long document: textberg-dev 50 times as one document
 # (23,400 x 27,700 sentences: five coarse levels guide the band search). A
 # coarse level that kept too few anchors per unit once aligned these copies

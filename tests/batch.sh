@@ -75,6 +75,39 @@ cp out many.1
 check "the same with --jobs 3" 0 "" -- "$ALIGN" --batch data/many.txt -j 3 -f beads
 ok_if "--jobs 3: the same bytes as --jobs 1" cmp -s out many.1
 
+# --batch-lexicon: the second pass's lexicon learned over every pair. A
+# batch of one pair learns what the pair alone does; threads do not change
+# the bytes; a pair that fails in the learning pass is reported once.
+printf 'article.fr.txt article.de.txt\n' > data/solo.txt
+check "--batch-lexicon, one pair" 0 "" -- \
+    "$ALIGN" --batch data/solo.txt --batch-lexicon
+ok_if "--batch-lexicon, one pair: what the pair alone gives" \
+    cmp -s out ref.article
+check "--batch-lexicon, many pairs, --jobs 1" 0 "" -- \
+    "$ALIGN" --batch data/many.txt -j 1 -f beads --batch-lexicon
+cp out many.lex
+check "--batch-lexicon, --jobs 3" 0 "" -- \
+    "$ALIGN" --batch data/many.txt -j 3 -f beads --batch-lexicon
+ok_if "--batch-lexicon, --jobs 3: the same bytes as --jobs 1" \
+    cmp -s out many.lex
+rm -f data/one.tsv data/article.tsv
+check "--batch-lexicon, a failing pair: its error once, exit 2" 2 \
+    "$missing" -- "$ALIGN" --batch data/pairs.txt --batch-lexicon -j 2
+ok_if "--batch-lexicon: the other pairs written" \
+    sh -c 'test -s data/one.tsv && test -s data/article.tsv && test -s out'
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo data/pipe.fr
+    printf 'fr.txt de.txt\npipe.fr de.txt\n' > data/pipe.txt
+    check "--batch-lexicon refuses a pipe, aligns the rest" 2 \
+        "align: data/pipe.txt:2: data/pipe.fr: not a regular file, and learning over the batch reads every pair twice" -- \
+        "$ALIGN" --batch data/pipe.txt --batch-lexicon
+    ok_if "--batch-lexicon: the regular pair is written" cmp -s out ref.one
+    rm -f data/pipe.fr
+else
+    skip "--batch-lexicon refuses a pipe, aligns the rest" "mkfifo missing"
+    skip "--batch-lexicon: the regular pair is written" "mkfifo missing"
+fi
+
 # Exit statuses over all pairs.
 printf 'fr.txt de.txt\nfr.txt de.txt\n' > data/clean.txt
 check "clean pairs: exit 0" 0 "" -- "$ALIGN" --batch data/clean.txt --fail-on error
@@ -123,6 +156,12 @@ Try 'align --help' for more information." -- \
 check "--jobs without --batch" 2 "align: --jobs goes with --batch
 Try 'align --help' for more information." -- \
     "$ALIGN" -j 2 data/fr.txt data/de.txt
+check "--batch-lexicon without --batch" 2 "align: --batch-lexicon goes with --batch
+Try 'align --help' for more information." -- \
+    "$ALIGN" --batch-lexicon data/fr.txt data/de.txt
+check "--batch-lexicon with --no-second-pass" 2 "align: --batch-lexicon is the second pass's: it cannot go with --no-second-pass
+Try 'align --help' for more information." -- \
+    "$ALIGN" --batch data/clean.txt --batch-lexicon --no-second-pass
 check "--jobs 0" 2 "align: --jobs takes a number from 1 to 1024, not '0'
 Try 'align --help' for more information." -- \
     "$ALIGN" --batch data/clean.txt --jobs 0

@@ -150,7 +150,7 @@ static void test_features_handed_over(al_model *m, al_text *s, al_text *t)
     al_error err;
     al_result *r = al_calloc(1, sizeof *r);
     al_sentfeat kept[2], fresh[2];
-    int rc = r ? al_align_beads(m, s, t, r, kept, &err) : AL_ENOMEM;
+    int rc = r ? al_align_beads(m, s, t, NULL, r, kept, &err) : AL_ENOMEM;
     ok(rc == AL_OK && al_features(m, s, t, &fresh[0], &fresh[1]) == AL_OK &&
            same_features(&kept[0], &fresh[0], s->n_sents) &&
            same_features(&kept[1], &fresh[1], t->n_sents),

@@ -57,6 +57,7 @@ static void make_pair(int k)
 typedef struct {
     size_t order[64];
     size_t n_pairs, n_progress, last_done;
+    int passes[64];          /* pass of each progress report */
 } seen;
 
 static void on_pair(const al_batch_pair *p, void *ud)
@@ -70,9 +71,14 @@ static void on_pair(const al_batch_pair *p, void *ud)
 static void on_progress(const al_batch_progress *g, void *ud)
 {
     seen *s = ud;
+    if (s->n_progress < 64)
+        s->passes[s->n_progress] = g->pass * 10 + g->passes;
     s->n_progress++;
     s->last_done = g->pairs_done;
 }
+
+/* Learn the lexicon over the batch in run(). */
+static int learn_batch;
 
 /* Runs manifest M with JOBS threads; the stream's bytes into *OUT. */
 static int run(const char *m, int jobs, size_t max_buffered, char **out,
@@ -80,7 +86,10 @@ static int run(const char *m, int jobs, size_t max_buffered, char **out,
 {
     al_error err;
     al_batch *b = al_batch_new(model, &err);
-    if (al_batch_read_manifest(b, m, &err) != AL_OK) {
+    if (m == NULL) {               /* the test added its pairs: *KEEP */
+        al_batch_free(b);
+        b = *keep;
+    } else if (al_batch_read_manifest(b, m, &err) != AL_OK) {
         printf("# %s\n", err.message);
         al_batch_free(b);
         return -100;
@@ -93,6 +102,7 @@ static int run(const char *m, int jobs, size_t max_buffered, char **out,
     bo.max_buffered = max_buffered;
     bo.on_pair = on_pair;
     bo.on_progress = on_progress;
+    bo.learn_batch = learn_batch;
     bo.ud = s;
     int rc = al_batch_run(b, &bo, &err);
     fclose(f);
@@ -328,6 +338,59 @@ static void test_outputs(void)
     al_batch_free(b);
 }
 
+/* Learning over the batch: two passes reported, the same bytes whatever
+ * the threads, a pair that cannot be read twice fails alone. */
+static void test_learn_batch(void)
+{
+    enum { N = 6 };
+    FILE *m = fopen(path_of("m5.txt"), "w");
+    for (int k = 0; k < N; k++) {
+        make_pair(k);
+        fprintf(m, "p%d.fr p%d.de\n", k, k);
+    }
+    fclose(m);
+    learn_batch = 1;
+    seen s1 = {0}, s2 = {0}, s3 = {0};
+    char *one = NULL, *two = NULL, *three = NULL;
+    size_t one_len = 0, two_len = 0, three_len = 0;
+    is_int(run(path_of("m5.txt"), 1, 0, &one, &one_len, &s1, NULL), 0,
+           "learning over the batch, jobs 1: no pair failed");
+    is_int(run(path_of("m5.txt"), 2, 0, &two, &two_len, &s2, NULL), 0,
+           "learning over the batch, jobs 2: no pair failed");
+    ok(one_len > 100 && two_len == one_len && memcmp(one, two, one_len) == 0,
+       "learning over the batch: the same bytes with 1 or 2 threads");
+    is_int(s1.n_progress, 2 * N, "progress: each pair in each pass");
+    int passes_ok = 1;
+    for (size_t i = 0; i < 2 * N; i++)
+        passes_ok &= s1.passes[i] == (i < N ? 12 : 22);
+    ok(passes_ok, "progress: pass 1 of 2 for every pair, then pass 2 of 2");
+    is_int(s1.last_done, N, "progress counts start again in pass 2");
+    is_int(s1.n_pairs, N, "on_pair once per pair");
+
+    /* Standard input cannot be read twice: that pair fails, not the
+     * batch. */
+    al_error err;
+    al_batch *b = al_batch_new(model, &err);
+    char sp[256], tp[256];
+    snprintf(sp, sizeof sp, "%s", path_of("p1.fr"));
+    snprintf(tp, sizeof tp, "%s", path_of("p1.de"));
+    al_batch_add(b, sp, tp, NULL, "first", &err);
+    al_batch_add(b, "-", tp, NULL, "second", &err);
+    is_int(run(NULL, 2, 0, &three, &three_len, &s3, &b), 1,
+           "stdin in a batch learning over it: one pair failed");
+    is_int(al_batch_get(b, 1)->status, AL_EINVAL, "stdin: status");
+    is_str(al_batch_get(b, 1)->message, "(stdin): not a regular file, and "
+           "learning over the batch reads every pair twice", "stdin: message");
+    is_int(al_batch_get(b, 0)->status, AL_OK, "the other pair: aligned");
+    ok(three_len > 100, "the other pair: written");
+    is_int(s3.n_pairs, 2, "both pairs reported once");
+    al_batch_free(b);
+    learn_batch = 0;
+    free(one);
+    free(two);
+    free(three);
+}
+
 int main(void)
 {
     if (mkdtemp(dir) == NULL)
@@ -343,6 +406,7 @@ int main(void)
         return 1;
     }
     test_manifest();
+    test_learn_batch();
     test_order();
     test_outputs();
     al_model_free(model);

@@ -560,7 +560,7 @@ static void test_features_handed_over(void)
     if (b != NULL) {
         b->text[0] = s;
         b->text[1] = t;
-        if (al_align_beads(de_fr, s, t, b, NULL, &err) != AL_OK ||
+        if (al_align_beads(de_fr, s, t, NULL, b, NULL, &err) != AL_OK ||
             al_check(de_fr, b, NULL, &err) != AL_OK) {
             al_result_free(b);
             b = NULL;
