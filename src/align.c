@@ -2639,6 +2639,7 @@ static int first_pass(const al_model *m, const al_text *src,
                       const al_text *tgt, al_sentfeat *sf, units *us,
                       units *ut, cost_model *cm, step **path, size_t *np)
 {
+    al_stage(m, "anchors");
     int rc = al_features(m, src, tgt, &sf[0], &sf[1]);
     if (rc == AL_OK)
         rc = units_from_text(src, &sf[0], us);
@@ -2667,6 +2668,7 @@ static int first_pass(const al_model *m, const al_text *src,
     pthread_once(&tail_once, tail_init);
     set_shares(cm, P_TRUE, P_RAND);
     init_types(cm, m->opt.max_bead);
+    al_stage(m, "first pass");
     return solve(cm, path, np, 0);
 }
 
@@ -2728,13 +2730,17 @@ int al_align_beads(const al_model *m, const al_text *src, const al_text *tgt,
         rc = copy_type_features(&sf[s], &tfo0[s], &tfeat0[s]);
         ntf0[s] = sf[s].n_tfeat;
     }
+    if (rc == AL_OK)
+        al_stage(m, m->opt.second_pass ? "second pass" : "final search");
     if (rc == AL_OK && m->opt.second_pass)
         rc = second_pass(&cm, sf, src, tgt, learned, &us, &ut, &path, &np,
                          &scored);
     else if (rc == AL_OK)
         rc = settle(&cm, &path, &np, &scored);
-    if (rc == AL_OK && !scored)
+    if (rc == AL_OK && !scored) {
+        al_stage(m, "scores");
         rc = posterior_scores(&cm, path, np);
+    }
     units_free(&us);
     units_free(&ut);
     for (int s = 0; s < 2; s++) {

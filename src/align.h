@@ -118,6 +118,13 @@ typedef struct {
     double min_score;          /* beads scored below get low-confidence */
     int second_pass;           /* realign with a lexicon learned from pass 1 */
     unsigned anchors;          /* bit (1u << kind) enables an al_anchor_kind */
+    /* Called, for a display, when al_align enters a stage: "anchors",
+     * "first pass", "second pass", "final search" (without a second pass),
+     * "scores" (when the search did not score the beads), "checks".
+     * Called by the thread running al_align (in a batch, by any of its
+     * threads). NULL: none. */
+    void (*on_stage)(const char *stage, void *ud);
+    void *stage_ud;
 } al_options;
 
 void al_options_init(al_options *opt);

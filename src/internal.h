@@ -400,6 +400,13 @@ extern bool al_reference_match;
  * The results are the same either way. */
 extern size_t al_sweep_memo_max;
 
+/* Tells M's on_stage, if any, that al_align enters STAGE. */
+static inline void al_stage(const al_model *m, const char *stage)
+{
+    if (m->opt.on_stage != NULL)
+        m->opt.on_stage(stage, m->opt.stage_ud);
+}
+
 /* Computes beads of SRC/TGT into R (r->beads, r->n_beads). The second
  * pass, if on, takes the lexicon LEARNED (learned over a batch) when not
  * NULL, else learns its own from the first. With FEAT not NULL, FEAT[0]

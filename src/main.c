@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -347,6 +348,102 @@ static void on_progress(const al_batch_progress *g, void *ud)
     c->drawn = true;
 }
 
+/* ---- one pair: the stage it is in, on a terminal ---- */
+
+/* A line naming the stage that runs and the time so far, drawn by a thread
+ * of its own four times a second once the run has lasted a second, and
+ * erased at the end. */
+typedef struct {
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t thread;
+    bool running;
+    bool stop;
+    bool drawn;
+    const char *stage;       /* under LOCK */
+    size_t sents[2];         /* once read; under LOCK */
+    struct timespec start;
+} stage_line;
+
+static void set_stage(stage_line *s, const char *stage)
+{
+    if (!s->running)
+        return;
+    pthread_mutex_lock(&s->lock);
+    s->stage = stage;
+    pthread_mutex_unlock(&s->lock);
+}
+
+static void on_stage(const char *stage, void *ud)
+{
+    set_stage(ud, stage);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void *draw_stages(void *arg)
+{
+    stage_line *s = arg;
+    pthread_mutex_lock(&s->lock);
+    while (!s->stop) {
+        struct timespec t;
+        clock_gettime(CLOCK_REALTIME, &t);
+        t.tv_nsec += 250000000L;
+        if (t.tv_nsec >= 1000000000L) {
+            t.tv_sec++;
+            t.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&s->wake, &s->lock, &t);
+        double secs = seconds_since(&s->start);
+        if (s->stop || secs < 1.0)
+            continue;
+        char took[32], sizes[64] = "";
+        format_duration(secs, took, sizeof took);
+        if (s->sents[0] + s->sents[1] > 0)
+            snprintf(sizes, sizeof sizes, ", %zu x %zu sentences",
+                     s->sents[0], s->sents[1]);
+        fprintf(stderr, "\r%s: %s%s, %s\033[K", progname, s->stage, sizes,
+                took);
+        s->drawn = true;
+    }
+    if (s->drawn)
+        fputs("\r\033[K", stderr);
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+/* Starts drawing S (nothing when the thread cannot be made). */
+static void stage_start(stage_line *s)
+{
+    memset(s, 0, sizeof *s);
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->wake, NULL);
+    s->stage = "reading";
+    clock_gettime(CLOCK_MONOTONIC, &s->start);
+    s->running = pthread_create(&s->thread, NULL, draw_stages, s) == 0;
+}
+
+/* Erases the line and stops drawing. */
+static void stage_stop(stage_line *s)
+{
+    if (!s->running)
+        return;
+    pthread_mutex_lock(&s->lock);
+    s->stop = true;
+    pthread_cond_signal(&s->wake);
+    pthread_mutex_unlock(&s->lock);
+    pthread_join(s->thread, NULL);
+    pthread_cond_destroy(&s->wake);
+    pthread_mutex_destroy(&s->lock);
+    s->running = false;
+}
+
 /* Aligns the pairs of MANIFEST. Returns the exit status; *RAN tells whether
  * the pairs were run (then the stream's output is kept even if some
  * failed). */
@@ -515,6 +612,14 @@ int main(int argc, char **argv)
         strcmp(argv[optind + 1], "-") == 0)
         return die_usage("%s", "only one of SOURCE and TARGET can be '-'");
 
+    /* One pair on a terminal: a line says which stage runs. */
+    stage_line stages = {0};
+    bool show_stages = manifest == NULL && !seg_only && !quiet &&
+                       isatty(STDERR_FILENO);
+    if (show_stages) {
+        opt.on_stage = on_stage;
+        opt.stage_ud = &stages;
+    }
     al_error err;
     al_model *m = al_model_new(&opt, &err);
     if (m == NULL) {
@@ -544,22 +649,37 @@ int main(int argc, char **argv)
     } else if (seg_only) {
         status = segment_only(m, argv[optind], out.f, verbose);
     } else {
+        if (show_stages)
+            stage_start(&stages);
         al_text *src, *tgt;
         al_text_read_pair(m, argv[optind], argv[optind + 1], &src, &tgt,
                           &err);
+        if (tgt != NULL && stages.running) {
+            pthread_mutex_lock(&stages.lock);
+            stages.sents[0] = al_text_count(src);
+            stages.sents[1] = al_text_count(tgt);
+            pthread_mutex_unlock(&stages.lock);
+        }
         al_result *r = tgt ? al_align(m, src, tgt, &err) : NULL;
         al_write_options wo = {0};
         wo.source_name = argv[optind];
         wo.target_name = argv[optind + 1];
+        bool to_tty = out.tmp == NULL && isatty(fileno(stdout));
         wo.color = strcmp(color, "always") == 0 ||
-                   (strcmp(color, "auto") == 0 && out.tmp == NULL &&
-                    isatty(fileno(stdout)));
+                   (strcmp(color, "auto") == 0 && to_tty);
+        /* Output on the terminal itself: the line goes first. */
+        if (to_tty)
+            stage_stop(&stages);
+        set_stage(&stages, "writing");
+        al_error werr;
+        int wrc = r ? al_write(r, (al_format)fmt, out.f, &wo, &werr) : AL_OK;
+        stage_stop(&stages);
         if (r == NULL) {
             fprintf(stderr, "%s: %s\n", progname, err.message);
             status = 2;
-        } else if (al_write(r, (al_format)fmt, out.f, &wo, &err) != 0) {
+        } else if (wrc != AL_OK) {
             fprintf(stderr, "%s: %s: %s\n", progname,
-                    out.tmp ? out.path : "standard output", err.message);
+                    out.tmp ? out.path : "standard output", werr.message);
             status = 2;
         } else {
             if (verbose)

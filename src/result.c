@@ -165,6 +165,8 @@ al_result *al_align_learned(al_model *m, const al_text *src,
     al_sentfeat feat[2];
     bool keep = al_check_wants_features(m);
     int rc = al_align_beads(m, src, tgt, learned, r, keep ? feat : NULL, err);
+    if (rc == AL_OK && m->opt.checks != 0)
+        al_stage(m, "checks");
     if (rc == AL_OK)
         rc = al_check(m, r, keep ? feat : NULL, err);
     if (rc == AL_OK && index_flags(r) != AL_OK)

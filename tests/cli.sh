@@ -278,4 +278,39 @@ ok_if "... gives 10,000 beads 1-1 with themselves" \
     awk -F '\t' 'NR > 1 && ($1 != NR - 1 || $2 != NR - 1 || $5 != $6) { bad = 1 }
                  END { exit bad || NR != 10001 }' out
 
+# One pair on a terminal: a line names the stage that runs once the run
+# has lasted a second, and is erased at the end; not with -q, not when
+# stderr is a file. The source is a FIFO fed after 1.5 s, so the run is slow
+# whatever the machine. (ALIGN may be a wrapper: run through script, the
+# line is only looked for, not its timing.)
+if command -v script >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1; then
+    mkfifo slow.fr
+    "$ALIGN" "$ex/article.fr.txt" de.txt > want.tsv 2>/dev/null
+    (sleep 1.5; cat "$ex/article.fr.txt" > slow.fr) &
+    script -qec "\"$ALIGN\" slow.fr de.txt > got.tsv" /dev/null > tty.out 2>&1
+    wait
+    ok_if "one pair on a terminal: the stage and the time so far" \
+        grep -q 'align: reading, [0-9]*:[0-9][0-9]' tty.out
+    printf '\r\033[K' > erase
+    ok_if "one pair: the stage line erased at the end" \
+        sh -c 'tail -c 4 tty.out | cmp -s - erase'
+    ok_if "one pair: the output as without a terminal" cmp -s got.tsv want.tsv
+    (sleep 1.5; cat "$ex/article.fr.txt" > slow.fr) &
+    script -qec "\"$ALIGN\" -q slow.fr de.txt > /dev/null" /dev/null > tty.out 2>&1
+    wait
+    ok_if "one pair, -q: no stage line" test ! -s tty.out
+    (sleep 1.5; cat "$ex/article.fr.txt" > slow.fr) &
+    check "one pair, stderr a file: no stage line" 0 "" -- \
+        "$ALIGN" -f beads slow.fr de.txt
+    wait
+    rm -f slow.fr
+else
+    for t in "one pair on a terminal: the stage and the time so far" \
+        "one pair: the stage line erased at the end" \
+        "one pair: the output as without a terminal" \
+        "one pair, -q: no stage line" "one pair, stderr a file: no stage line"; do
+        skip "$t" "script or mkfifo missing"
+    done
+fi
+
 done_testing

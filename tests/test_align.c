@@ -197,6 +197,44 @@ static void test_reference_textberg(const al_options *opt)
     }
 }
 
+/* The stages al_align reports, joined with '|'. */
+static void record_stage(const char *stage, void *ud)
+{
+    char *log = ud;
+    size_t n = strlen(log);
+    snprintf(log + n, 256 - n, "%s%s", n ? "|" : "", stage);
+}
+
+static void test_stages(const al_options *opt)
+{
+    const char *want[3] = {"anchors|first pass|second pass|checks",
+                           "anchors|first pass|final search|checks",
+                           "anchors|first pass|second pass"};
+    for (int k = 0; k < 3; k++) {
+        char log[256] = "";
+        al_options o = *opt;
+        o.second_pass = k != 1;
+        if (k == 2)
+            o.checks = 0;
+        o.on_stage = record_stage;
+        o.stage_ud = log;
+        al_error err;
+        al_model *m = al_model_new(&o, &err);
+        al_text *s = m ? al_text_from_bytes(m, AL_SOURCE, "s", "Ein Satz.\n", 10,
+                                          &err) : NULL;
+        al_text *t = m ? al_text_from_bytes(m, AL_TARGET, "t", "Une phrase.\n",
+                                          12, &err) : NULL;
+        al_result *r = s && t ? al_align(m, s, t, &err) : NULL;
+        is_str(log, want[k], k == 0 ? "stages reported, second pass"
+                             : k == 1 ? "stages reported, no second pass"
+                                      : "stages reported, no checks");
+        al_result_free(r);
+        al_text_free(s);
+        al_text_free(t);
+        al_model_free(m);
+    }
+}
+
 /* Appends N made-up words of three syllables to OUT (at *O, room CAP),
  * from the generator state *SEED: words in no dictionary, alike in no
  * language. */
@@ -227,6 +265,7 @@ int main(void)
     model = al_model_new(&opt, &err);
     if (!ok(model != NULL, "model loads"))
         printf("# %s\n", err.message);
+    test_stages(&opt);
 
     is_str(beads("Ein kurzer Satz.\nNoch ein etwas längerer Satz hier.\nEnde.\n",
                  "Une phrase courte.\nEncore une phrase un peu plus longue ici.\nFin.\n"),
