@@ -22,14 +22,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from score import BeadError, read_beads  # noqa: E402  (bench/score.py)
-
-
-def default_data():
-    local = os.path.join(HERE, "..", "tests", "data", "textberg-dev")
-    if os.path.isfile(os.path.join(local, "gold.txt")):
-        return os.path.normpath(local)
-    shared = os.environ.get("SHARED", os.path.join(HERE, "..", "..", "shared"))
-    return os.path.normpath(os.path.join(shared, "data", "textberg-dev"))
+from textberg import default_data  # noqa: E402  (bench/textberg.py)
 
 
 def read_lines(path):
