@@ -2475,6 +2475,24 @@ static void path_to_beads(const step *path, size_t np, al_bead *beads)
     }
 }
 
+/* The beads of the first pass PATH into *BEADS and which are confident into
+ * *CONF (confident_beads), what a learner counts; the caller frees both. */
+static int path_beads(const step *path, size_t np, al_bead **beads,
+                      bool **conf)
+{
+    *beads = al_calloc(np, sizeof **beads);
+    *conf = confident_beads(path, np);
+    if (*beads == NULL || *conf == NULL) {
+        free(*beads);
+        free(*conf);
+        *beads = NULL;
+        *conf = NULL;
+        return AL_ENOMEM;
+    }
+    path_to_beads(path, np, *beads);
+    return AL_OK;
+}
+
 /* Weight, in boundaries, of the prior that a unit's end says nothing about
  * whether a bead ends there (see learn_inner). */
 #define INNER_PRIOR_BOUNDARIES 20.0
@@ -2576,18 +2594,21 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
                        units *us, units *ut, step **path, size_t *np,
                        bool *scored)
 {
-    al_bead *beads = al_calloc(*np, sizeof *beads);
-    bool *conf = confident_beads(*path, *np);
     size_t learned = 0;
-    int rc = beads && conf ? AL_OK : AL_ENOMEM;
-    if (rc == AL_OK) {
-        path_to_beads(*path, *np, beads);
-        units_free(us);                 /* rebuilt below: keep the peak low */
-        units_free(ut);
-        rc = learned_over != NULL
-                 ? al_learner_apply(learned_over, &sf[0], &sf[1], &learned)
-                 : al_learn_lexicon(&sf[0], &sf[1], beads, *np, conf,
-                                    &learned);
+    int rc;
+    units_free(us);                     /* rebuilt below: keep the peak low */
+    units_free(ut);
+    if (learned_over != NULL) {
+        rc = al_learner_apply(learned_over, &sf[0], &sf[1], &learned);
+    } else {
+        al_bead *beads;
+        bool *conf;
+        rc = path_beads(*path, *np, &beads, &conf);
+        if (rc == AL_OK)
+            rc = al_learn_lexicon(&sf[0], &sf[1], beads, *np, conf,
+                                  &learned);
+        free(beads);
+        free(conf);
     }
     if (rc == AL_OK) {
         rc = units_from_text(src, &sf[0], us);
@@ -2610,8 +2631,6 @@ static int second_pass(cost_model *cm, al_sentfeat *sf, const al_text *src,
             *np = n2;
         }
     }
-    free(beads);
-    free(conf);
     return rc;
 }
 
@@ -2684,15 +2703,10 @@ int al_first_pass(const al_model *m, const al_text *src, const al_text *tgt,
     int rc = first_pass(m, src, tgt, sf, &us, &ut, &cm, &path, &np);
     al_bead *beads = NULL;
     bool *conf = NULL;
-    if (rc == AL_OK && np > 0) {
-        beads = al_calloc(np, sizeof *beads);
-        conf = confident_beads(path, np);
-        rc = beads != NULL && conf != NULL ? AL_OK : AL_ENOMEM;
-    }
-    if (rc == AL_OK && np > 0) {
-        path_to_beads(path, np, beads);
+    if (rc == AL_OK)
+        rc = path_beads(path, np, &beads, &conf);
+    if (rc == AL_OK)
         rc = al_learner_add(l, &sf[0], &sf[1], beads, np, conf);
-    }
     free(beads);
     free(conf);
     free(path);
