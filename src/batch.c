@@ -474,6 +474,13 @@ static int write_pair(al_batch *b, pair *p, const al_result *r,
     return AL_OK;
 }
 
+/* Records the sentence counts of P's texts (0 for a text not read). */
+static void note_sentences(pair *p, const al_text *src, const al_text *tgt)
+{
+    p->pub.sentences[0] = src ? al_text_count(src) : 0;
+    p->pub.sentences[1] = tgt ? al_text_count(tgt) : 0;
+}
+
 /* Reads, aligns and writes pair P. Records the outcome in P. */
 static void run_pair(al_batch *b, pair *p)
 {
@@ -485,8 +492,7 @@ static void run_pair(al_batch *b, pair *p)
     al_text_read_pair(m, p->source, p->target, &src, &tgt, &err);
     al_result *r = tgt ? al_align_learned(m, src, tgt, b->learner, &err)
                        : NULL;
-    p->pub.sentences[0] = src ? al_text_count(src) : 0;
-    p->pub.sentences[1] = tgt ? al_text_count(tgt) : 0;
+    note_sentences(p, src, tgt);
     int rc = r ? write_pair(b, p, r, &err) : (err.code ? err.code : AL_EIO);
     if (rc == AL_OK) {
         p->pub.beads = al_result_count(r);
@@ -614,8 +620,7 @@ static void learn_pair(al_batch *b, pair *p)
         al_text_read_pair(b->m, p->source, p->target, &src, &tgt, &err);
     int rc = tgt ? al_first_pass(b->m, src, tgt, b->learner, &err)
                  : (err.code ? err.code : AL_EIO);
-    p->pub.sentences[0] = src ? al_text_count(src) : 0;
-    p->pub.sentences[1] = tgt ? al_text_count(tgt) : 0;
+    note_sentences(p, src, tgt);
     if (rc != AL_OK) {
         p->failed_early = true;
         p->pub.status = rc;

@@ -374,6 +374,16 @@ static void set_stage(stage_line *s, const char *stage)
     pthread_mutex_unlock(&s->lock);
 }
 
+static void set_sizes(stage_line *s, size_t src, size_t tgt)
+{
+    if (!s->running)
+        return;
+    pthread_mutex_lock(&s->lock);
+    s->sents[0] = src;
+    s->sents[1] = tgt;
+    pthread_mutex_unlock(&s->lock);
+}
+
 static void on_stage(const char *stage, void *ud)
 {
     set_stage(ud, stage);
@@ -654,12 +664,8 @@ int main(int argc, char **argv)
         al_text *src, *tgt;
         al_text_read_pair(m, argv[optind], argv[optind + 1], &src, &tgt,
                           &err);
-        if (tgt != NULL && stages.running) {
-            pthread_mutex_lock(&stages.lock);
-            stages.sents[0] = al_text_count(src);
-            stages.sents[1] = al_text_count(tgt);
-            pthread_mutex_unlock(&stages.lock);
-        }
+        if (tgt != NULL)
+            set_sizes(&stages, al_text_count(src), al_text_count(tgt));
         al_result *r = tgt ? al_align(m, src, tgt, &err) : NULL;
         al_write_options wo = {0};
         wo.source_name = argv[optind];
