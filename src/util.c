@@ -202,7 +202,8 @@ uint64_t al_hash(const char *s, size_t n)
 /* ---- string interning ---- */
 
 struct al_strtab {
-    int32_t *slots;          /* id + 1, 0 = empty */
+    uint64_t *slots;         /* hash's lower half << 32 | id + 1, 0 = empty
+                              * (fewer than 2^31 strings: 2^32 slots) */
     size_t n_slots;
     uint32_t *offs;          /* offset of string id in arena */
     size_t count, cap;
@@ -233,18 +234,22 @@ void al_strtab_free(al_strtab *t)
     free(t);
 }
 
+/* A slot's place comes from the hash's lower half kept in it: the strings
+ * are not hashed again. */
 static int strtab_grow(al_strtab *t)
 {
     size_t n = t->n_slots * 2;
-    int32_t *slots = al_calloc(n, sizeof *slots);
+    uint64_t *slots = al_calloc(n, sizeof *slots);
     if (slots == NULL)
         return AL_ENOMEM;
-    for (size_t i = 0; i < t->count; i++) {
-        const char *s = t->arena.data + t->offs[i];
-        size_t h = (size_t)al_hash(s, strlen(s)) & (n - 1);
+    for (size_t k = 0; k < t->n_slots; k++) {
+        uint64_t v = t->slots[k];
+        if (v == 0)
+            continue;
+        size_t h = (size_t)(v >> 32) & (n - 1);
         while (slots[h] != 0)
             h = (h + 1) & (n - 1);
-        slots[h] = (int32_t)i + 1;
+        slots[h] = v;
     }
     free(t->slots);
     t->slots = slots;
@@ -255,12 +260,16 @@ static int strtab_grow(al_strtab *t)
 int32_t al_strtab_id(al_strtab *t, const char *s, size_t n, bool add)
 {
     size_t mask = t->n_slots - 1;
-    size_t h = (size_t)al_hash(s, n) & mask;
+    uint64_t tag = al_hash(s, n) << 32;
+    size_t h = (size_t)(tag >> 32) & mask;
     while (t->slots[h] != 0) {
-        int32_t id = t->slots[h] - 1;
-        const char *c = t->arena.data + t->offs[id];
-        if (strncmp(c, s, n) == 0 && c[n] == '\0')
-            return id;
+        uint64_t v = t->slots[h];
+        if ((v & 0xFFFFFFFF00000000ULL) == tag) {
+            int32_t id = (int32_t)(uint32_t)v - 1;
+            const char *c = t->arena.data + t->offs[id];
+            if (strncmp(c, s, n) == 0 && c[n] == '\0')
+                return id;
+        }
         h = (h + 1) & mask;
     }
     if (!add || t->count >= INT32_MAX - 1)
@@ -279,7 +288,7 @@ int32_t al_strtab_id(al_strtab *t, const char *s, size_t n, bool add)
         return -1;
     int32_t id = (int32_t)t->count++;
     t->offs[id] = off;
-    t->slots[h] = id + 1;
+    t->slots[h] = tag | (uint32_t)(id + 1);
     if (t->count * 2 > t->n_slots && strtab_grow(t) != AL_OK)
         return -1;
     return id;
