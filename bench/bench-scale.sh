@@ -12,6 +12,12 @@
 #    (bench/gen-large.py, seed 1): time, peak RSS, sentences per second, F1, and
 #    how much the time grows from the smaller to the ten times larger pair;
 #    then the same pairs in the default output (TSV, with all the checks).
+# 3. Where align's time goes on each repeated document: bench/stage-times
+#    (when built: make bench/stage-times) aligns it three times in one
+#    process and prints each stage's wall time, cold (what the command does:
+#    dictionaries and spellers loaded, hunspell asked about every word type,
+#    in "anchors") and warm (all of that already done, as for a later pair
+#    of a batch with the same words).
 # --quick: x1 and x10, and generated pairs of 10,000 and 100,000 sentences.
 #
 # hunalign is skipped (with the reason printed) where it would take more than
@@ -153,12 +159,20 @@ export BENCH_DIR=$bench_dir
 # mib_cell KB: KB in MiB, or nothing when there is no measurement.
 mib_cell() { [ -z "$1" ] || mib "$1"; }
 
+stage_times=$top/bench/stage-times
+stage_lines=()
 scale_rows=()
 for n in "${scales[@]}"; do
     dir=$tmp/x$n
     repeat "$n" "$dir"
     run_align "$dir"
     run_hunalign "$dir" "x$n"
+    if [ -x "$stage_times" ]; then
+        say "stage times on x$n"
+        while IFS= read -r line; do
+            stage_lines+=("$(printf "%-4s" "x$n") $line")
+        done < <("$stage_times" -p "$dir/de.txt" "$dir/fr.txt" | sed 1d)
+    fi
     t_ratio=n/a m_ratio=n/a
     if [ -n "$a_kb" ] && [ -n "$h_kb" ]; then
         t_ratio=$(ratio "$h_secs" "$a_secs") m_ratio=$(ratio "$a_kb" "$h_kb")
@@ -192,6 +206,14 @@ echo
 echo "| input | sentences (de x fr) | align time (s) | align RSS (MiB) | hunalign time (s) | hunalign RSS (MiB) | time hunalign/align | RSS align/hunalign | align F1 strict / lax | hunalign F1 strict / lax |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${scale_rows[@]}"
+echo
+echo "## where align's time goes (bench/stage-times: seconds per stage, no checks)"
+echo
+if [ "${#stage_lines[@]}" -gt 0 ]; then
+    printf '    %s\n' "${stage_lines[@]}"
+else
+    echo "not measured: bench/stage-times is not built (make bench/stage-times)"
+fi
 echo
 echo "## generated pairs (align alone; gen-large.py seed 1)"
 echo
