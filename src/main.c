@@ -107,7 +107,8 @@ static void usage(FILE *f)
 "\n"
 "Messages:\n"
 "  -q, --quiet              no progress and no warnings; errors only\n"
-"  -v, --verbose            report languages and counts on stderr\n"
+"  -v, --verbose            report languages, counts and each stage's time\n"
+"                           on stderr\n"
 "  -h, --help               show this help and exit\n"
 "  -V, --version            show the version and exit\n"
 "\n"
@@ -350,9 +351,12 @@ static void on_progress(const al_batch_progress *g, void *ud)
 
 /* ---- one pair: the stage it is in, on a terminal ---- */
 
+/* Most stages a run records for -v: reading, five of al_align's, writing. */
+#define STAGE_MARKS 12
+
 /* A line naming the stage that runs and the time so far, drawn by a thread
  * of its own four times a second once the run has lasted a second, and
- * erased at the end. */
+ * erased at the end. With -v, when each stage began, for a summary. */
 typedef struct {
     pthread_mutex_t lock;
     pthread_cond_t wake;
@@ -363,10 +367,20 @@ typedef struct {
     const char *stage;       /* under LOCK */
     size_t sents[2];         /* once read; under LOCK */
     struct timespec start;
+    bool timing;             /* marks kept (by the thread running the pair) */
+    int n_marks;
+    const char *mark_name[STAGE_MARKS];
+    double mark_at[STAGE_MARKS];     /* seconds since start */
 } stage_line;
+
+static double seconds_since(const struct timespec *t0);
 
 static void set_stage(stage_line *s, const char *stage)
 {
+    if (s->timing && s->n_marks < STAGE_MARKS) {
+        s->mark_name[s->n_marks] = stage;
+        s->mark_at[s->n_marks++] = seconds_since(&s->start);
+    }
     if (!s->running)
         return;
     pthread_mutex_lock(&s->lock);
@@ -428,15 +442,33 @@ static void *draw_stages(void *arg)
     return NULL;
 }
 
-/* Starts drawing S (nothing when the thread cannot be made). */
-static void stage_start(stage_line *s)
+/* Starts S: drawing it with DRAW (nothing when the thread cannot be made),
+ * keeping the stages' times with TIMING. */
+static void stage_start(stage_line *s, bool draw, bool timing)
 {
     memset(s, 0, sizeof *s);
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->wake, NULL);
-    s->stage = "reading";
     clock_gettime(CLOCK_MONOTONIC, &s->start);
-    s->running = pthread_create(&s->thread, NULL, draw_stages, s) == 0;
+    s->timing = timing;
+    set_stage(s, "reading");           /* the mark: nothing is drawn yet */
+    s->stage = "reading";
+    if (draw)
+        s->running = pthread_create(&s->thread, NULL, draw_stages, s) == 0;
+}
+
+/* -v: "align: reading 0.012 s, anchors 0.150 s, ..., writing 0.003 s
+ * (0.391 s)", each stage lasting until the next began, the last until
+ * now. */
+static void print_stage_times(const stage_line *s)
+{
+    double end = seconds_since(&s->start);
+    fprintf(stderr, "%s: ", progname);
+    for (int k = 0; k < s->n_marks; k++)
+        fprintf(stderr, "%s%s %.3f s", k > 0 ? ", " : "", s->mark_name[k],
+                (k + 1 < s->n_marks ? s->mark_at[k + 1] : end) -
+                    s->mark_at[k]);
+    fprintf(stderr, " (%.3f s)\n", end);
 }
 
 /* Erases the line and stops drawing. */
@@ -626,7 +658,9 @@ int main(int argc, char **argv)
     stage_line stages = {0};
     bool show_stages = manifest == NULL && !seg_only && !quiet &&
                        isatty(STDERR_FILENO);
-    if (show_stages) {
+    /* -v with one pair: the time of each stage at the end. */
+    bool time_stages = manifest == NULL && !seg_only && verbose;
+    if (show_stages || time_stages) {
         opt.on_stage = on_stage;
         opt.stage_ud = &stages;
     }
@@ -659,8 +693,8 @@ int main(int argc, char **argv)
     } else if (seg_only) {
         status = segment_only(m, argv[optind], out.f, verbose);
     } else {
-        if (show_stages)
-            stage_start(&stages);
+        if (show_stages || time_stages)
+            stage_start(&stages, show_stages, time_stages);
         al_text *src, *tgt;
         al_text_read_pair(m, argv[optind], argv[optind + 1], &src, &tgt,
                           &err);
@@ -694,6 +728,8 @@ int main(int argc, char **argv)
                         al_text_count(src), al_text_lang(src),
                         argv[optind + 1], al_text_count(tgt),
                         al_text_lang(tgt), al_result_count(r));
+            if (verbose)
+                print_stage_times(&stages);
             status = fail_sev >= 0 && al_result_max_severity(r) >= fail_sev
                      ? 1 : 0;
         }

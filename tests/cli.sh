@@ -278,6 +278,17 @@ ok_if "... gives 10,000 beads 1-1 with themselves" \
     awk -F '\t' 'NR > 1 && ($1 != NR - 1 || $2 != NR - 1 || $5 != $6) { bad = 1 }
                  END { exit bad || NR != 10001 }' out
 
+# -v with one pair: the counts, then each stage's time in the order run.
+num='[0-9][0-9]*\.[0-9][0-9][0-9] s'
+"$ALIGN" -v "$ex/article.fr.txt" "$ex/article.de.txt" > /dev/null 2> verbose.err
+ok_if "-v: languages and counts" sh -c "head -1 verbose.err | grep -qx 'align: .*article.fr.txt: 23 sentences (fr); .*article.de.txt: 22 sentences (de); 22 beads'"
+ok_if "-v: each stage's time, checks included" sh -c "sed -n 2p verbose.err | grep -qx 'align: reading $num, anchors $num, first pass $num, second pass $num, checks $num, writing $num ($num)'"
+ok_if "-v: two lines" test "$(wc -l < verbose.err)" -eq 2
+"$ALIGN" -v -f beads --no-second-pass "$ex/article.fr.txt" "$ex/article.de.txt" > /dev/null 2> verbose.err
+ok_if "-v, beads, no second pass: the final search, no checks" sh -c "sed -n 2p verbose.err | grep -qx 'align: reading $num, anchors $num, first pass $num, final search $num, writing $num ($num)'"
+check "-v with a bad pair: the error alone" 2 "align: nosuch.txt: cannot open: No such file or directory" -- \
+    "$ALIGN" -v nosuch.txt de.txt
+
 # One pair on a terminal: a line names the stage that runs once the run
 # has lasted a second, and is erased at the end; not with -q, not when
 # stderr is a file. The source is a FIFO fed after 1.5 s, so the run is slow
