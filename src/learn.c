@@ -274,18 +274,31 @@ static hash_type *types_by_hash(const al_sentfeat *sf)
     return v;
 }
 
-/* The type of SF (V: types_by_hash) whose hash is H, or -1. */
-static int64_t find_type(const hash_type *v, size_t n, uint64_t h)
+/* The first of the N elements of SIZE bytes at V, sorted by the uint64_t
+ * they begin with (hash_type, hash_pair), whose key is H or more (N if
+ * none). */
+static size_t first_at_least(const void *v, size_t n, size_t size,
+                             uint64_t h)
 {
+    const char *base = v;
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].hash < h)
+        uint64_t key;
+        memcpy(&key, base + mid * size, sizeof key);
+        if (key < h)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && v[lo].hash == h ? (int64_t)v[lo].type : -1;
+    return lo;
+}
+
+/* The type of SF (V: types_by_hash) whose hash is H, or -1. */
+static int64_t find_type(const hash_type *v, size_t n, uint64_t h)
+{
+    size_t k = first_at_least(v, n, sizeof *v, h);
+    return k < n && v[k].hash == h ? (int64_t)v[k].type : -1;
 }
 
 /* A learned feature of a type. */
@@ -350,20 +363,6 @@ static int augment(al_sentfeat *sf, const type_feature *tf, size_t ntf)
     return AL_OK;
 }
 
-/* The first learned pair of L whose source hash is H (n_learned if none). */
-static size_t first_learned(const al_learner *l, uint64_t h)
-{
-    size_t lo = 0, hi = l->n_learned;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (l->learned[mid].a < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 int al_learner_apply(const al_learner *l, al_sentfeat *fs, al_sentfeat *ft,
                      size_t *n_applied)
 {
@@ -378,7 +377,8 @@ int al_learner_apply(const al_learner *l, al_sentfeat *fs, al_sentfeat *ft,
     int rc = AL_OK;
     uint32_t next = next_feature(fs, ft);
     for (size_t t = 0; rc == AL_OK && t < fs->n_types; t++)
-        for (size_t k = first_learned(l, fs->thash[t]);
+        for (size_t k = first_at_least(l->learned, l->n_learned,
+                                       sizeof *l->learned, fs->thash[t]);
              rc == AL_OK && k < l->n_learned && l->learned[k].a == fs->thash[t];
              k++) {
             int64_t b = find_type(ht, ft->n_types, l->learned[k].b);
