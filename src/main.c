@@ -373,7 +373,13 @@ typedef struct {
     double mark_at[STAGE_MARKS];     /* seconds since start */
 } stage_line;
 
-static double seconds_since(const struct timespec *t0);
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
 
 static void set_stage(stage_line *s, const char *stage)
 {
@@ -401,14 +407,6 @@ static void set_sizes(stage_line *s, size_t src, size_t tgt)
 static void on_stage(const char *stage, void *ud)
 {
     set_stage(ud, stage);
-}
-
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)(t.tv_sec - t0->tv_sec) +
-           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 static void *draw_stages(void *arg)
@@ -722,14 +720,14 @@ int main(int argc, char **argv)
                     out.tmp ? out.path : "standard output", werr.message);
             status = 2;
         } else {
-            if (verbose)
+            if (verbose) {
                 fprintf(stderr, "%s: %s: %zu sentences (%s); %s: %zu "
                         "sentences (%s); %zu beads\n", progname, argv[optind],
                         al_text_count(src), al_text_lang(src),
                         argv[optind + 1], al_text_count(tgt),
                         al_text_lang(tgt), al_result_count(r));
-            if (verbose)
                 print_stage_times(&stages);
+            }
             status = fail_sev >= 0 && al_result_max_severity(r) >= fail_sev
                      ? 1 : 0;
         }
